@@ -1,0 +1,281 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _, ngettext
+from modeltranslation.admin import (
+    TabbedDjangoJqueryTranslationAdmin,
+    TranslationAdmin,
+    TranslationStackedInline,
+)
+
+from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES
+from .models import (
+    Article,
+    ArticleSection,
+    Authorship,
+    Contributor,
+    Galley,
+    Issue,
+    Journal,
+    Keyword,
+    Reference,
+    Section,
+)
+from .services import merge_keywords
+
+COMPLETENESS_PARTS = [
+    ("title", _("title")),
+    ("abstract", _("abstract")),
+    ("keywords", _("keywords")),
+    ("body", _("body")),
+]
+
+
+class TabbedAdmin(TabbedDjangoJqueryTranslationAdmin):
+    """Translated fields as ky / ru / en tabs, jQuery UI served from our static files."""
+
+
+@admin.register(Journal)
+class JournalAdmin(TabbedAdmin):
+    list_display = ["__str__", "issn_print", "issn_online"]
+
+
+@admin.register(Section)
+class SectionAdmin(TabbedAdmin):
+    list_display = ["__str__", "order"]
+    list_editable = ["order"]
+    search_fields = ["name_ky", "name_ru", "name_en"]
+
+
+@admin.register(Issue)
+class IssueAdmin(TabbedAdmin):
+    list_display = ["__str__", "journal", "year", "number", "published_at", "article_total"]
+    list_filter = ["year", "journal"]
+    list_select_related = ["journal"]
+    search_fields = ["number", "title_ky", "title_ru", "title_en", "year"]
+    ordering = ["-year", "-number_sort"]
+    date_hierarchy = "published_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_total")
+    def article_total(self, obj):
+        return obj.article_total
+
+
+@admin.register(Contributor)
+class ContributorAdmin(TabbedAdmin):
+    list_display = ["__str__", "orcid", "email"]
+    search_fields = [
+        f"{field}_{code}" for field in ("last_name", "first_name") for code in LANGUAGE_CODES
+    ] + ["orcid", "email"]
+
+
+class KeywordMergeForm(forms.Form):
+    target = forms.ModelChoiceField(
+        queryset=Keyword.objects.none(),
+        widget=forms.RadioSelect,
+        label=_("Keep this keyword"),
+        empty_label=None,
+    )
+
+    def __init__(self, *args, keywords, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = keywords
+
+
+@admin.register(Keyword)
+class KeywordAdmin(TranslationAdmin):
+    list_display = ["name_ky", "name_ru", "name_en", "slug", "usage_count"]
+    list_display_links = ["name_ky", "name_ru", "name_en"]
+    search_fields = ["name_ky", "name_ru", "name_en", "slug"]
+    readonly_fields = ["slug"]
+    fields = ["name", "slug"]
+    actions = ["merge_selected"]
+    ordering = ["name_ky", "name_ru", "name_en"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_usage_counts()
+
+    @admin.display(description=_("uses"), ordering="usage_count")
+    def usage_count(self, obj):
+        return obj.usage_count
+
+    @admin.action(description=_("Merge selected keywords into one"))
+    def merge_selected(self, request, queryset):
+        if queryset.count() < 2:
+            self.message_user(
+                request, _("Select at least two keywords to merge."), messages.WARNING
+            )
+            return None
+        form = KeywordMergeForm(
+            request.POST if "confirm" in request.POST else None, keywords=queryset
+        )
+        if form.is_valid():
+            target = form.cleaned_data["target"]
+            sources = list(queryset.exclude(pk=target.pk))
+            moved = merge_keywords(target, sources)
+            self.message_user(
+                request,
+                ngettext(
+                    "Merged %(count)d keyword into “%(target)s”; %(moved)d uses moved.",
+                    "Merged %(count)d keywords into “%(target)s”; %(moved)d uses moved.",
+                    len(sources),
+                )
+                % {"count": len(sources), "target": target, "moved": moved},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Merge keywords"),
+            "opts": self.model._meta,
+            "form": form,
+            "keywords": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/keyword/merge.html", context)
+
+
+class AuthorshipInline(admin.TabularInline):
+    model = Authorship
+    extra = 0
+    autocomplete_fields = ["contributor"]
+    fields = ["order", "contributor", "corresponding"]
+
+
+class ArticleSectionInline(TranslationStackedInline):
+    model = ArticleSection
+    extra = 0
+    fields = ["order", "heading", "text"]
+
+
+class ReferenceInline(admin.TabularInline):
+    model = Reference
+    extra = 0
+    fields = ["order", "text", "doi", "url"]
+
+
+class GalleyInline(admin.TabularInline):
+    model = Galley
+    extra = 0
+    fields = ["language", "file", "original_name"]
+    readonly_fields = ["original_name"]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Keywords are chosen as Keyword objects, never typed as taggit's comma text."""
+
+    keywords = forms.ModelMultipleChoiceField(
+        queryset=Keyword.objects.all(),
+        required=False,
+        label=_("keywords"),
+        widget=AutocompleteSelectMultiple(Article._meta.get_field("keywords"), admin.site),
+    )
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("missing")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [
+            (f"{part}_{code}", f"{name}: {language}")
+            for part, name in COMPLETENESS_PARTS
+            for code, language in LANGUAGE_CHOICES
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        part, _sep, code = value.rpartition("_")
+        if code not in LANGUAGE_CODES or part not in dict(COMPLETENESS_PARTS):
+            return queryset
+        if part in ("title", "abstract"):
+            column = f"{part}_{code}"
+            return queryset.filter(Q(**{f"{column}__isnull": True}) | Q(**{column: ""}))
+        return queryset.filter(**{f"has_{part}_{code}": False})
+
+
+@admin.register(Article)
+class ArticleAdmin(TabbedAdmin):
+    form = ArticleAdminForm
+    inlines = [AuthorshipInline, ArticleSectionInline, ReferenceInline, GalleyInline]
+    list_display = [
+        "__str__",
+        "issue",
+        "section",
+        "status",
+        "original_language",
+        "completeness",
+        "published_at",
+    ]
+    list_filter = [
+        "status",
+        MissingTranslationFilter,
+        "original_language",
+        "issue",
+        "section",
+    ]
+    list_select_related = ["issue", "section"]
+    search_fields = [f"title_{code}" for code in LANGUAGE_CODES] + [
+        "doi",
+        "slug",
+        *[f"authorships__contributor__last_name_{code}" for code in LANGUAGE_CODES],
+    ]
+    autocomplete_fields = ["issue", "section"]
+    prepopulated_fields = {}
+    date_hierarchy = "published_at"
+    fieldsets = [
+        (None, {"fields": ["title", "subtitle", "abstract", "keywords"]}),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "issue",
+                    "section",
+                    ("first_page", "last_page"),
+                    "status",
+                    "published_at",
+                    "original_language",
+                    "doi",
+                    "slug",
+                    ("received_on", "accepted_on"),
+                    "license_url",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_completeness()
+
+    @admin.display(description=_("completeness"))
+    def completeness(self, obj):
+        """A ky/ru/en grid: which of title, abstract, keywords, body exist."""
+        cells = []
+        for code in LANGUAGE_CODES:
+            present = [
+                bool(getattr(obj, f"title_{code}")),
+                bool(getattr(obj, f"abstract_{code}")),
+                getattr(obj, f"has_keywords_{code}", False),
+                getattr(obj, f"has_body_{code}", False),
+            ]
+            marks = "".join("●" if p else "○" for p in present)
+            missing = ", ".join(
+                str(name) for (_part, name), p in zip(COMPLETENESS_PARTS, present) if not p
+            )
+            cells.append((code, marks, missing or "✓"))
+        return format_html(
+            '<span class="completeness">{}</span>',
+            format_html_join(
+                " ", '<span title="{2}"><b>{0}</b>&nbsp;{1}</span>', cells
+            ),
+        )

@@ -1,0 +1,195 @@
+from itertools import groupby
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .languages import LANGUAGE_CODES, current_language, fallback_chain, localized
+from .models import Article, Issue, Keyword
+from .sorting import alphabet_key, first_letter
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        issue = (
+            Issue.objects.public().order_by("-published_at", "-year", "-number_sort").first()
+        )
+        public = Article.objects.public().for_listing()
+        context.update(
+            current_issue=issue,
+            toc=group_by_section(public.in_issue(issue)) if issue else [],
+            recent=public.order_by("-published_at", "-id")[:6],
+            top_keywords=Keyword.objects.with_public_article_counts().order_by(
+                "-article_count", "slug"
+            )[:24],
+        )
+        return context
+
+
+class IssueArchiveView(ListView):
+    template_name = "articles/archive.html"
+    context_object_name = "issues"
+
+    def get_queryset(self):
+        return Issue.objects.public().with_public_article_counts()
+
+
+class IssueDetailView(DetailView):
+    template_name = "articles/issue.html"
+    context_object_name = "issue"
+
+    def get_queryset(self):
+        return Issue.objects.public().select_related("journal")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        articles = Article.objects.public().in_issue(self.object).for_listing()
+        context["toc"] = group_by_section(articles)
+        return context
+
+
+def group_by_section(articles):
+    """[(section or None, [articles…])…] in table-of-contents order."""
+    return [
+        (section, list(items))
+        for section, items in groupby(list(articles), key=lambda a: a.section)
+    ]
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.public().for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        lang = current_language()
+        sections = list(article.sections.all())
+        body_langs = article.body_languages()
+        body_lang = next((c for c in fallback_chain(lang) if c in body_langs), None)
+        for section in sections:
+            section.body_heading = getattr(section, f"heading_{body_lang}", "") or ""
+            section.body_text = getattr(section, f"text_{body_lang}", "") or ""
+        keywords = sorted(
+            article.keywords.all(), key=lambda k: alphabet_key(localized(k, "name").text, lang)
+        )
+        context.update(
+            sections=[s for s in sections if s.body_text or s.body_heading],
+            body_lang=body_lang,
+            body_langs=body_langs,
+            keywords=keywords,
+            references=list(article.references.all()),
+            ref_count=len(article.references.all()),
+            galleys=list(article.galleys.all()),
+            translations=other_language_versions(article, lang),
+            title=localized(article, "title"),
+        )
+        return context
+
+
+def other_language_versions(article, lang):
+    """Title and abstract in each other language that has them (for the article page)."""
+    versions = []
+    for code in LANGUAGE_CODES:
+        if code == lang:
+            continue
+        title = getattr(article, f"title_{code}", "") or ""
+        abstract = getattr(article, f"abstract_{code}", "") or ""
+        if title or abstract:
+            versions.append({"lang": code, "title": title, "abstract": abstract})
+    return versions
+
+
+class KeywordIndexView(TemplateView):
+    """All keywords of public articles, alphabetical in the page language, with counts."""
+
+    template_name = "articles/keywords.html"
+    page_size = 120
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        lang = current_language()
+        keywords = list(Keyword.objects.with_public_article_counts())
+        for keyword in keywords:
+            keyword.label = localized(keyword, "name")
+        keywords.sort(key=lambda k: alphabet_key(k.label.text, lang))
+        page = paginate(self.request, keywords, self.page_size)
+        letters = [
+            (letter, list(items))
+            for letter, items in groupby(page.object_list, key=lambda k: first_letter(k.label.text))
+        ]
+        context.update(page_obj=page, is_paginated=page.has_other_pages(), letters=letters)
+        return context
+
+
+def paginate(request, items, per_page):
+    """The requested page of `items`; a page number that is not a page is a 404."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except InvalidPage as exc:
+        raise Http404(str(exc)) from exc
+
+
+class KeywordDetailView(ListView):
+    template_name = "articles/keyword.html"
+    context_object_name = "articles"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        self.keyword = get_object_or_404(Keyword, slug=self.kwargs["slug"])
+        return (
+            Article.objects.public()
+            .filter(keywords=self.keyword)
+            .for_listing()
+            .order_by("-published_at", "-id")
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        result = super().paginate_queryset(queryset, page_size)
+        if result[0].count == 0:
+            # A keyword used only by unpublished work is not shown to readers.
+            raise Http404("No public articles with this keyword")
+        return result
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["keyword"] = self.keyword
+        return context
+
+
+def galley_download(request, slug, language):
+    """The PDF of a public article in one language, under its original file name."""
+    article = get_object_or_404(Article.objects.public(), slug=slug)
+    galley = get_object_or_404(article.galleys, language=language)
+    try:
+        handle = galley.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404("File missing") from exc
+    response = FileResponse(
+        handle,
+        as_attachment=False,
+        filename=galley.original_name or f"{slug}-{language}.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def issue_cover(request, slug):
+    issue = get_object_or_404(Issue.objects.public(), slug=slug)
+    if not issue.cover:
+        raise Http404("No cover")
+    try:
+        handle = issue.cover.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404("File missing") from exc
+    return FileResponse(handle)
