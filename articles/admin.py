@@ -4,7 +4,8 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TabbedDjangoJqueryTranslationAdmin,
     TranslationAdmin,
@@ -35,7 +36,7 @@ COMPLETENESS_PARTS = [
 
 
 class TabbedAdmin(TabbedDjangoJqueryTranslationAdmin):
-    """Translated fields as ky / ru / en tabs, jQuery UI served from our static files."""
+    """Translated fields as ky / ru / en tabs; jQuery UI comes from our static files."""
 
 
 @admin.register(Journal)
@@ -52,7 +53,14 @@ class SectionAdmin(TabbedAdmin):
 
 @admin.register(Issue)
 class IssueAdmin(TabbedAdmin):
-    list_display = ["__str__", "journal", "year", "number", "published_at", "article_total"]
+    list_display = [
+        "__str__",
+        "journal",
+        "year",
+        "number",
+        "published_at",
+        "article_total",
+    ]
     list_filter = ["year", "journal"]
     list_select_related = ["journal"]
     search_fields = ["number", "title_ky", "title_ru", "title_en", "year"]
@@ -71,7 +79,9 @@ class IssueAdmin(TabbedAdmin):
 class ContributorAdmin(TabbedAdmin):
     list_display = ["__str__", "orcid", "email"]
     search_fields = [
-        f"{field}_{code}" for field in ("last_name", "first_name") for code in LANGUAGE_CODES
+        f"{field}_{code}"
+        for field in ("last_name", "first_name")
+        for code in LANGUAGE_CODES
     ] + ["orcid", "email"]
 
 
@@ -123,7 +133,7 @@ class KeywordAdmin(TranslationAdmin):
                 request,
                 ngettext(
                     "Merged %(count)d keyword into “%(target)s”; %(moved)d uses moved.",
-                    "Merged %(count)d keywords into “%(target)s”; %(moved)d uses moved.",
+                    "Merged %(count)d keywords into “%(target)s”; %(moved)d uses moved.",  # noqa: E501
                     len(sources),
                 )
                 % {"count": len(sources), "target": target, "moved": moved},
@@ -174,12 +184,14 @@ class ArticleAdminForm(forms.ModelForm):
         queryset=Keyword.objects.all(),
         required=False,
         label=_("keywords"),
-        widget=AutocompleteSelectMultiple(Article._meta.get_field("keywords"), admin.site),
+        widget=AutocompleteSelectMultiple(
+            Article._meta.get_field("keywords"), admin.site
+        ),
     )
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -270,7 +282,9 @@ class ArticleAdmin(TabbedAdmin):
             ]
             marks = "".join("●" if p else "○" for p in present)
             missing = ", ".join(
-                str(name) for (_part, name), p in zip(COMPLETENESS_PARTS, present) if not p
+                str(name)
+                for (_part, name), p in zip(COMPLETENESS_PARTS, present, strict=True)
+                if not p
             )
             cells.append((code, marks, missing or "✓"))
         return format_html(

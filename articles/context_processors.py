@@ -23,7 +23,7 @@ def _alternates(request):
 
 
 def site(request):
-    """The journal (lazily, one query when a template uses it) and language alternates."""
+    """The journal (lazily: one query when a template uses it) and language links."""
     return {
         "journal": SimpleLazyObject(lambda: Journal.objects.order_by("pk").first()),
         "language_alternates": SimpleLazyObject(lambda: _alternates(request)),

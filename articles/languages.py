@@ -1,13 +1,15 @@
 """The three languages of the journal and how a translated field falls back.
 
 Readers must never be shown a fallback as if it were a translation: `localized()` says
-which language the text it returns is really in, so templates can set `lang` and mark it.
+which language the text it returns is really in, so templates can set `lang` and
+mark it.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_CODES = ("ky", "ru", "en")
 LANGUAGE_CHOICES = [

@@ -11,16 +11,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
 from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language, localized
 
-ISSN_VALIDATOR = RegexValidator(r"^\d{4}-\d{3}[\dX]$", _("Enter an ISSN like 1694-5344."))
+ISSN_VALIDATOR = RegexValidator(
+    r"^\d{4}-\d{3}[\dX]$", _("Enter an ISSN like 1694-5344.")
+)
 ORCID_VALIDATOR = RegexValidator(
     r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Enter an ORCID iD like 0000-0002-1825-0097.")
 )
-DOI_VALIDATOR = RegexValidator(r"^10\.\d{4,9}/\S+$", _("Enter a DOI like 10.1234/abc.5."))
+DOI_VALIDATOR = RegexValidator(
+    r"^10\.\d{4,9}/\S+$", _("Enter a DOI like 10.1234/abc.5.")
+)
 
 
 def ascii_slug(text, max_length=80):
@@ -70,7 +75,7 @@ class IssueQuerySet(models.QuerySet):
         return self.filter(published_at__lte=timezone.now())
 
     def with_public_article_counts(self):
-        """Adds `article_count`: how many public articles each issue has (archive pages)."""
+        """Adds `article_count`: public articles per issue (archive page)."""
         public_ids = Article.objects.public().values("pk")
         return self.annotate(
             article_count=Count("articles", filter=Q(articles__in=public_ids))
@@ -79,7 +84,10 @@ class IssueQuerySet(models.QuerySet):
 
 class Issue(models.Model):
     journal = models.ForeignKey(
-        Journal, on_delete=models.PROTECT, related_name="issues", verbose_name=_("journal")
+        Journal,
+        on_delete=models.PROTECT,
+        related_name="issues",
+        verbose_name=_("journal"),
     )
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2200)]
@@ -115,21 +123,21 @@ class Issue(models.Model):
     def __str__(self):
         return self.label()
 
-    def get_absolute_url(self):
-        return reverse("articles:issue", kwargs={"slug": self.slug})
-
-    def label(self, lang=None):
-        """The issue as the journal prints it: "2024, № 4/1" (ky, ru), "2024, No. 4/1" (en)."""
-        lang = lang or current_language()
-        sign = "No." if lang == "en" else "№"
-        return f"{self.year}, {sign} {self.number}"
-
     def save(self, *args, **kwargs):
         self.number = self.number.strip()
         self.slug = ascii_slug(f"{self.year}-{self.number.replace('/', '-')}", 60)
         digits = "".join(ch for ch in self.number.split("/")[0] if ch.isdigit())
         self.number_sort = int(digits[:6]) if digits else 0
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:issue", kwargs={"slug": self.slug})
+
+    def label(self, lang=None):
+        """The issue as printed: "2024, № 4/1" (ky, ru), "2024, No. 4/1" (en)."""
+        lang = lang or current_language()
+        sign = "No." if lang == "en" else "№"
+        return f"{self.year}, {sign} {self.number}"
 
     @property
     def is_public(self):
@@ -198,13 +206,21 @@ class Keyword(TagBase):
         return reverse("articles:keyword", kwargs={"slug": self.slug})
 
     def slugify(self, tag, i=None):
-        base = ascii_slug(self.name_en or self.name_ru or self.name_ky or tag, 90) or "keyword"
+        base = (
+            ascii_slug(self.name_en or self.name_ru or self.name_ky or tag, 90)
+            or "keyword"
+        )
         return f"{base}-{i}" if i is not None else base
 
     def clean(self):
-        labels = {code: (getattr(self, f"name_{code}") or "").strip() for code in LANGUAGE_CODES}
+        labels = {
+            code: (getattr(self, f"name_{code}") or "").strip()
+            for code in LANGUAGE_CODES
+        }
         if not any(labels.values()):
-            raise ValidationError(_("Give the keyword a name in at least one language."))
+            raise ValidationError(
+                _("Give the keyword a name in at least one language.")
+            )
         for code, label in labels.items():
             setattr(self, f"name_{code}", label or None)
             if label and self._label_taken(code, label):
@@ -220,16 +236,15 @@ class Keyword(TagBase):
             .exists()
         )
 
-    def save(self, *args, **kwargs):
-        self.name = self.name_en or self.name_ru or self.name_ky or self.name or ""
-        super().save(*args, **kwargs)
-
 
 class TaggedItem(GenericTaggedItemBase):
     """The one through model: articles, events and agreements share the vocabulary."""
 
     tag = models.ForeignKey(
-        Keyword, on_delete=models.CASCADE, related_name="tagged_items", verbose_name=_("keyword")
+        Keyword,
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
+        verbose_name=_("keyword"),
     )
 
     class Meta:
@@ -261,7 +276,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("issue", "section").prefetch_related(
             Prefetch(
                 "authorships",
-                queryset=Authorship.objects.select_related("contributor").order_by("order"),
+                queryset=Authorship.objects.select_related("contributor").order_by(
+                    "order"
+                ),
             )
         )
 
@@ -297,12 +314,15 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class ArticleStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    IN_REVIEW = "in_review", _("In review")
-    REVISIONS_REQUESTED = "revisions_requested", _("Revisions requested")
-    ACCEPTED = "accepted", _("Accepted")
-    PUBLISHED = "published", _("Published")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    DRAFT = "draft", pgettext_lazy("article status", "Draft")
+    IN_REVIEW = "in_review", pgettext_lazy("article status", "In review")
+    REVISIONS_REQUESTED = (
+        "revisions_requested",
+        pgettext_lazy("article status", "Revisions requested"),
+    )
+    ACCEPTED = "accepted", pgettext_lazy("article status", "Accepted")
+    PUBLISHED = "published", pgettext_lazy("article status", "Published")
+    WITHDRAWN = "withdrawn", pgettext_lazy("article status", "Withdrawn")
 
 
 class Article(models.Model):
@@ -331,14 +351,22 @@ class Article(models.Model):
         _("language of record"), max_length=2, choices=LANGUAGE_CHOICES, default="ky"
     )
     keywords = TaggableManager(
-        through=TaggedItem, blank=True, verbose_name=_("keywords"), related_name="articles"
+        through=TaggedItem,
+        blank=True,
+        verbose_name=_("keywords"),
+        related_name="articles",
     )
     first_page = models.PositiveIntegerField(_("first page"), null=True, blank=True)
     last_page = models.PositiveIntegerField(_("last page"), null=True, blank=True)
-    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[DOI_VALIDATOR])
+    doi = models.CharField(
+        _("DOI"), max_length=200, blank=True, validators=[DOI_VALIDATOR]
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=24, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT
+        _("status"),
+        max_length=24,
+        choices=ArticleStatus.choices,
+        default=ArticleStatus.DRAFT,
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     received_on = models.DateField(_("received"), null=True, blank=True)
@@ -356,7 +384,8 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=ArticleStatus.values), name="article_status_valid"
+                condition=Q(status__in=ArticleStatus.values),
+                name="article_status_valid",
             ),
             models.CheckConstraint(
                 condition=Q(last_page__isnull=True)
@@ -370,21 +399,23 @@ class Article(models.Model):
     def __str__(self):
         return localized(self, "title").text or f"#{self.pk}"
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"slug": self.slug})
 
     def clean(self):
         if not any((getattr(self, f"title_{c}") or "").strip() for c in LANGUAGE_CODES):
-            raise ValidationError(_("Give the article a title in at least one language."))
+            raise ValidationError(
+                _("Give the article a title in at least one language.")
+            )
         if self.first_page and self.last_page and self.last_page < self.first_page:
             raise ValidationError(
                 {"last_page": _("The last page cannot come before the first page.")}
             )
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self._unique_slug()
-        super().save(*args, **kwargs)
 
     def _unique_slug(self):
         source = getattr(self, f"title_{self.original_language}", "") or ""
@@ -424,46 +455,59 @@ class Article(models.Model):
     def body_languages(self):
         """Languages in which the body (any section text) exists, in site order."""
         sections = list(self.sections.all())
-        return [c for c in LANGUAGE_CODES if any(getattr(s, f"text_{c}") for s in sections)]
+        return [
+            c for c in LANGUAGE_CODES if any(getattr(s, f"text_{c}") for s in sections)
+        ]
 
 
 class Galley(models.Model):
     """A full-text file (PDF) of the article in one language."""
 
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="galleys", verbose_name=_("article")
+        Article,
+        on_delete=models.CASCADE,
+        related_name="galleys",
+        verbose_name=_("article"),
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
     file = models.FileField(_("file"), upload_to=galley_upload_to)
-    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    original_name = models.CharField(
+        _("original file name"), max_length=255, blank=True
+    )
 
     class Meta:
         verbose_name = _("PDF galley")
         verbose_name_plural = _("PDF galleys")
         ordering = ["article", "language"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "language"], name="galley_one_per_lang")
+            models.UniqueConstraint(
+                fields=["article", "language"], name="galley_one_per_lang"
+            )
         ]
 
     def __str__(self):
         return self.original_name or self.file.name
-
-    def get_absolute_url(self):
-        return reverse(
-            "articles:galley", kwargs={"slug": self.article.slug, "language": self.language}
-        )
 
     def save(self, *args, **kwargs):
         if self.file and not self.original_name:
             self.original_name = PurePosixPath(self.file.name).name[:255]
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse(
+            "articles:galley",
+            kwargs={"slug": self.article.slug, "language": self.language},
+        )
+
 
 class ArticleSection(models.Model):
     """One part of the body; a language's text may be empty (body in one language)."""
 
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="sections", verbose_name=_("article")
+        Article,
+        on_delete=models.CASCADE,
+        related_name="sections",
+        verbose_name=_("article"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     heading = models.CharField(_("heading"), max_length=300, blank=True)
@@ -485,7 +529,9 @@ class Contributor(models.Model):
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
     affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
-    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[ORCID_VALIDATOR])
+    orcid = models.CharField(
+        _("ORCID iD"), max_length=19, blank=True, validators=[ORCID_VALIDATOR]
+    )
     email = models.EmailField(_("email"), blank=True)
 
     class Meta:
@@ -504,17 +550,26 @@ class Contributor(models.Model):
         last = localized(self, "last_name", lang)
         first = getattr(self, f"first_name_{last.lang}", "") or ""
         patronymic = getattr(self, f"patronymic_{last.lang}", "") or ""
-        parts = [first, last.text] if last.lang == "en" else [last.text, first, patronymic]
+        parts = (
+            [first, last.text] if last.lang == "en" else [last.text, first, patronymic]
+        )
         return type(last)(" ".join(p for p in parts if p), last.lang, last.requested)
 
     def clean(self):
-        if not any((getattr(self, f"last_name_{c}") or "").strip() for c in LANGUAGE_CODES):
-            raise ValidationError(_("Give the contributor a last name in at least one language."))
+        if not any(
+            (getattr(self, f"last_name_{c}") or "").strip() for c in LANGUAGE_CODES
+        ):
+            raise ValidationError(
+                _("Give the contributor a last name in at least one language.")
+            )
 
 
 class Authorship(models.Model):
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="authorships", verbose_name=_("article")
+        Article,
+        on_delete=models.CASCADE,
+        related_name="authorships",
+        verbose_name=_("article"),
     )
     contributor = models.ForeignKey(
         Contributor,
@@ -543,11 +598,16 @@ class Reference(models.Model):
     """An entry of the reference list; in-text `[n]` points to the n-th entry."""
 
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="references", verbose_name=_("article")
+        Article,
+        on_delete=models.CASCADE,
+        related_name="references",
+        verbose_name=_("article"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.TextField(_("reference"))
-    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[DOI_VALIDATOR])
+    doi = models.CharField(
+        _("DOI"), max_length=200, blank=True, validators=[DOI_VALIDATOR]
+    )
     url = models.URLField(_("URL"), blank=True, max_length=500)
 
     class Meta:

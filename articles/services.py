@@ -20,7 +20,9 @@ def merge_keywords(target, sources):
     source_ids = [k.pk for k in sources]
     target = Keyword.objects.select_for_update().get(pk=target.pk)
     already = set(
-        TaggedItem.objects.filter(tag=target).values_list("content_type_id", "object_id")
+        TaggedItem.objects.filter(tag=target).values_list(
+            "content_type_id", "object_id"
+        )
     )
     moved = 0
     for item in TaggedItem.objects.filter(tag_id__in=source_ids).order_by("pk"):
@@ -36,7 +38,11 @@ def merge_keywords(target, sources):
     for code in LANGUAGE_CODES:
         if not getattr(target, f"name_{code}"):
             labels[code] = next(
-                (getattr(k, f"name_{code}") for k in sources if getattr(k, f"name_{code}")),
+                (
+                    getattr(k, f"name_{code}")
+                    for k in sources
+                    if getattr(k, f"name_{code}")
+                ),
                 None,
             )
     # Sources go first so that their labels are free for the target's unique columns.
@@ -62,7 +68,9 @@ def keyword_get_or_create(name, language):
     for keyword in candidates:
         if getattr(keyword, column).casefold() == name.casefold():
             return keyword, False
-    for keyword in Keyword.objects.filter(**{f"{column}__isnull": False}).only("pk", column):
+    for keyword in Keyword.objects.filter(**{f"{column}__isnull": False}).only(
+        "pk", column
+    ):
         if (getattr(keyword, column) or "").casefold() == name.casefold():
             return Keyword.objects.get(pk=keyword.pk), False
     keyword = Keyword(**{column: name})

@@ -21,7 +21,9 @@ def alphabet_key(text, lang="ky"):
     script_first = 0
     if text and text[0] in _RANK:
         is_latin = _RANK[text[0]] < 100
-        script_first = (0 if is_latin else 1) if lang == "en" else (1 if is_latin else 0)
+        script_first = (
+            (0 if is_latin else 1) if lang == "en" else (1 if is_latin else 0)
+        )
     return (script_first, [_char_rank(ch) for ch in text])
 
 

@@ -44,7 +44,9 @@ def link_citations(text, ref_count):
 
 def render_paragraphs(text, ref_count=0):
     """Blank-line separated paragraphs as <p>, single newlines as <br>."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", (text or "").replace("\r", ""))]
+    paragraphs = [
+        p.strip() for p in re.split(r"\n\s*\n", (text or "").replace("\r", ""))
+    ]
     html = [
         "<p>" + link_citations(p, ref_count).replace("\n", "<br>") + "</p>"
         for p in paragraphs

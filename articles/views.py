@@ -17,7 +17,9 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         issue = (
-            Issue.objects.public().order_by("-published_at", "-year", "-number_sort").first()
+            Issue.objects.public()
+            .order_by("-published_at", "-year", "-number_sort")
+            .first()
         )
         public = Article.objects.public().for_listing()
         context.update(
@@ -79,7 +81,8 @@ class ArticleDetailView(DetailView):
             section.body_heading = getattr(section, f"heading_{body_lang}", "") or ""
             section.body_text = getattr(section, f"text_{body_lang}", "") or ""
         keywords = sorted(
-            article.keywords.all(), key=lambda k: alphabet_key(localized(k, "name").text, lang)
+            article.keywords.all(),
+            key=lambda k: alphabet_key(localized(k, "name").text, lang),
         )
         context.update(
             sections=[s for s in sections if s.body_text or s.body_heading],
@@ -96,7 +99,7 @@ class ArticleDetailView(DetailView):
 
 
 def other_language_versions(article, lang):
-    """Title and abstract in each other language that has them (for the article page)."""
+    """Title and abstract in each other language that has them (article page)."""
     versions = []
     for code in LANGUAGE_CODES:
         if code == lang:
@@ -109,7 +112,7 @@ def other_language_versions(article, lang):
 
 
 class KeywordIndexView(TemplateView):
-    """All keywords of public articles, alphabetical in the page language, with counts."""
+    """Keywords of public articles, alphabetical in the page language, with counts."""
 
     template_name = "articles/keywords.html"
     page_size = 120
@@ -124,9 +127,13 @@ class KeywordIndexView(TemplateView):
         page = paginate(self.request, keywords, self.page_size)
         letters = [
             (letter, list(items))
-            for letter, items in groupby(page.object_list, key=lambda k: first_letter(k.label.text))
+            for letter, items in groupby(
+                page.object_list, key=lambda k: first_letter(k.label.text)
+            )
         ]
-        context.update(page_obj=page, is_paginated=page.has_other_pages(), letters=letters)
+        context.update(
+            page_obj=page, is_paginated=page.has_other_pages(), letters=letters
+        )
         return context
 
 

@@ -9,4 +9,3 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
 )
-

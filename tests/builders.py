@@ -60,7 +60,11 @@ def make_issue(journal=None, **overrides):
 
 def make_section(**overrides):
     n = next(_seq)
-    fields = {"name_ky": f"Бөлүм {n}", "name_ru": f"Раздел {n}", "name_en": f"Section {n}"}
+    fields = {
+        "name_ky": f"Бөлүм {n}",
+        "name_ru": f"Раздел {n}",
+        "name_en": f"Section {n}",
+    }
     fields.update(overrides)
     return Section.objects.create(**fields)
 
@@ -110,7 +114,9 @@ def make_article(issue="default", authors=1, keywords=(), **overrides):
     fields.update(overrides)
     article = Article.objects.create(**fields)
     for i in range(authors):
-        Authorship.objects.create(article=article, contributor=make_contributor(), order=i)
+        Authorship.objects.create(
+            article=article, contributor=make_contributor(), order=i
+        )
     if keywords:
         article.keywords.set(list(keywords))
     return article

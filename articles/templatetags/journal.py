@@ -34,7 +34,8 @@ def loc(obj, field):
 def tr(obj, field, element="span", css="", paragraphs=False, refs=0):
     """Render a translated field; fallback text gets its own `lang` and a visible note.
 
-    `{% tr article "title" "h1" %}`, `{% tr article "abstract" "div" paragraphs=True %}`.
+    `{% tr article "title" "h1" %}`,
+    `{% tr article "abstract" "div" paragraphs=True %}`.
     """
     value = obj if hasattr(obj, "is_fallback") else _localized(obj, field)
     if not value:
@@ -87,7 +88,10 @@ def byline(article):
     return format_html_join(
         ", ",
         "<span{}>{}</span>",
-        ((format_html(' lang="{}"', n.lang) if n.is_fallback else "", n.text) for n in names),
+        (
+            (format_html(' lang="{}"', n.lang) if n.is_fallback else "", n.text)
+            for n in names
+        ),
     )
 
 
