@@ -5,3 +5,5 @@ import pytest
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to its own folder, never to the project's media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Password hashing is deliberately slow; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

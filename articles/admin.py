@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,7 +12,14 @@ from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
 )
+from reversion.admin import VersionAdmin
 
+from .admin_workflow import (
+    ArticleWorkflowMixin,
+    IssueWorkflowMixin,
+    can_edit_article,
+    is_translator_only,
+)
 from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from .models import (
     Article,
@@ -24,6 +32,7 @@ from .models import (
     Keyword,
     Reference,
     Section,
+    StatusChange,
 )
 from .services import merge_keywords
 
@@ -52,7 +61,7 @@ class SectionAdmin(TabbedAdmin):
 
 
 @admin.register(Issue)
-class IssueAdmin(TabbedAdmin):
+class IssueAdmin(IssueWorkflowMixin, VersionAdmin, TabbedAdmin):
     list_display = [
         "__str__",
         "journal",
@@ -66,6 +75,7 @@ class IssueAdmin(TabbedAdmin):
     search_fields = ["number", "title_ky", "title_ru", "title_en", "year"]
     ordering = ["-year", "-number_sort"]
     date_hierarchy = "published_at"
+    readonly_fields = ["published_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
@@ -178,20 +188,46 @@ class GalleyInline(admin.TabularInline):
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """Keywords are chosen as Keyword objects, never typed as taggit's comma text."""
+    """Refuses a save made from a stale form (someone else saved in between)."""
 
-    keywords = forms.ModelMultipleChoiceField(
-        queryset=Keyword.objects.all(),
-        required=False,
-        label=_("keywords"),
-        widget=AutocompleteSelectMultiple(
-            Article._meta.get_field("keywords"), admin.site
-        ),
-    )
+    version_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version_seen"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("version_seen")
+        if self.instance.pk and seen is not None:
+            # The admin's change view runs in a transaction: the lock holds until the
+            # save commits, so two concurrent saves cannot both pass this check.
+            current = (
+                Article.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current is not None and current != seen:
+                url = reverse("admin:articles_article_change", args=[self.instance.pk])
+                raise forms.ValidationError(
+                    format_html(
+                        '{} <a href="{}" target="_blank">{}</a>',
+                        _(
+                            "Someone else saved this article after you opened it, so "
+                            "your changes were not saved, to keep theirs."
+                        ),
+                        url,
+                        _("Open the newer version"),
+                    ),
+                    code="stale",
+                )
+        return cleaned
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -216,10 +252,40 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset.filter(**{f"has_{part}_{code}": False})
 
 
+class StatusChangeInline(admin.TabularInline):
+    """The article's workflow history, newest first; written only by the workflow."""
+
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "from_status", "to_status", "changed_by", "note"]
+    readonly_fields = fields
+    verbose_name_plural = _("workflow history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+TRANSLATED_ARTICLE_FIELDS = [
+    f"{field}_{code}"
+    for field in ("title", "subtitle", "abstract")
+    for code in LANGUAGE_CODES
+]
+
+
 @admin.register(Article)
-class ArticleAdmin(TabbedAdmin):
+class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
     form = ArticleAdminForm
-    inlines = [AuthorshipInline, ArticleSectionInline, ReferenceInline, GalleyInline]
+    inlines = [
+        AuthorshipInline,
+        ArticleSectionInline,
+        ReferenceInline,
+        GalleyInline,
+        StatusChangeInline,
+    ]
     list_display = [
         "__str__",
         "issue",
@@ -243,10 +309,13 @@ class ArticleAdmin(TabbedAdmin):
         *[f"authorships__contributor__last_name_{code}" for code in LANGUAGE_CODES],
     ]
     autocomplete_fields = ["issue", "section"]
-    prepopulated_fields = {}
     date_hierarchy = "published_at"
+    readonly_fields = ["status", "published_at", "withdrawal_reason"]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", "abstract", "keywords"]}),
+        (
+            None,
+            {"fields": ["title", "subtitle", "abstract", "keywords", "version_seen"]},
+        ),
         (
             _("Publication"),
             {
@@ -256,6 +325,7 @@ class ArticleAdmin(TabbedAdmin):
                     ("first_page", "last_page"),
                     "status",
                     "published_at",
+                    "withdrawal_reason",
                     "original_language",
                     "doi",
                     "slug",
@@ -268,6 +338,42 @@ class ArticleAdmin(TabbedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_completeness()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Keywords are chosen as Keyword objects, never typed as taggit's comma text.
+        if db_field.name == "keywords":
+            return forms.ModelMultipleChoiceField(
+                queryset=Keyword.objects.all(),
+                required=False,
+                label=_("keywords"),
+                widget=AutocompleteSelectMultiple(db_field, self.admin_site),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if is_translator_only(request.user):
+            names = {f.name for f in Article._meta.get_fields() if hasattr(f, "column")}
+            names.add("keywords")
+            translated = {"title", "subtitle", "abstract", *TRANSLATED_ARTICLE_FIELDS}
+            readonly += sorted(names - translated - set(readonly))
+        return readonly
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or can_edit_article(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.status == Article.Status.DRAFT)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        else:
+            obj.version = (form.cleaned_data.get("version_seen") or obj.version) + 1
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("completeness"))
     def completeness(self, obj):

@@ -2,6 +2,8 @@ import uuid
 from pathlib import PurePosixPath
 
 from anyascii import anyascii
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -33,6 +35,12 @@ def ascii_slug(text, max_length=80):
     return slugify(anyascii(text or ""))[:max_length].strip("-")
 
 
+LANGUAGE_LIST_VALIDATOR = RegexValidator(
+    r"^(ky|ru|en)(,(ky|ru|en))*$",
+    _("Use language codes separated by commas: ky,ru,en."),
+)
+
+
 def random_name(folder, filename):
     """Uploads are stored under random names; only the extension is kept."""
     ext = PurePosixPath(filename).suffix.lower()[:10]
@@ -60,6 +68,16 @@ class Journal(models.Model):
     )
     license_name = models.CharField(_("licence"), max_length=100, blank=True)
     license_url = models.URLField(_("licence URL"), blank=True)
+    required_languages = models.CharField(
+        _("required languages"),
+        max_length=20,
+        default="ky,ru,en",
+        validators=[LANGUAGE_LIST_VALIDATOR],
+        help_text=_(
+            "Languages in which every article needs a title and an abstract before its "
+            "issue can be published, comma-separated: ky,ru,en."
+        ),
+    )
 
     class Meta:
         verbose_name = _("journal")
@@ -67,6 +85,10 @@ class Journal(models.Model):
 
     def __str__(self):
         return localized(self, "name").text or f"#{self.pk}"
+
+    def required_language_codes(self):
+        codes = [c for c in self.required_languages.split(",") if c in LANGUAGE_CODES]
+        return codes or list(LANGUAGE_CODES)
 
 
 class IssueQuerySet(models.QuerySet):
@@ -271,6 +293,15 @@ class ArticleQuerySet(models.QuerySet):
             issue__published_at__lte=now,
         )
 
+    def tombstones(self):
+        """Withdrawn articles that were public: their page stays, with the reason."""
+        now = timezone.now()
+        return self.filter(
+            status=ArticleStatus.WITHDRAWN,
+            published_at__lte=now,
+            issue__published_at__lte=now,
+        )
+
     def for_listing(self):
         """What a table of contents row shows: issue, section and ordered authors."""
         return self.select_related("issue", "section").prefetch_related(
@@ -372,6 +403,17 @@ class Article(models.Model):
     received_on = models.DateField(_("received"), null=True, blank=True)
     accepted_on = models.DateField(_("accepted"), null=True, blank=True)
     license_url = models.URLField(_("licence URL"), blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="created_articles",
+        verbose_name=_("created by"),
+    )
+    tagged_items = GenericRelation(TaggedItem, related_query_name="article")
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -617,3 +659,35 @@ class Reference(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+class StatusChange(models.Model):
+    """One row per workflow transition: who moved which article from what to what."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("article"),
+    )
+    from_status = models.CharField(
+        _("from"), max_length=24, choices=ArticleStatus.choices
+    )
+    to_status = models.CharField(_("to"), max_length=24, choices=ArticleStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.from_status} → {self.to_status}"

@@ -13,6 +13,16 @@ urlpatterns = [
     path(
         "articles/<slug:slug>/pdf/<str:language>/", views.galley_download, name="galley"
     ),
+    path(
+        "preview/articles/<int:pk>/",
+        views.ArticlePreviewView.as_view(),
+        name="preview_article",
+    ),
+    path(
+        "preview/issues/<int:pk>/",
+        views.IssuePreviewView.as_view(),
+        name="preview_issue",
+    ),
     path("keywords/", views.KeywordIndexView.as_view(), name="keywords"),
     path("keywords/<slug:slug>/", views.KeywordDetailView.as_view(), name="keyword"),
 ]

@@ -1,9 +1,12 @@
 from itertools import groupby
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .languages import LANGUAGE_CODES, current_language, fallback_chain, localized
@@ -50,9 +53,11 @@ class IssueDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        articles = Article.objects.public().in_issue(self.object).for_listing()
-        context["toc"] = group_by_section(articles)
+        context["toc"] = group_by_section(self.toc_articles())
         return context
+
+    def toc_articles(self):
+        return Article.objects.public().in_issue(self.object).for_listing()
 
 
 def group_by_section(articles):
@@ -70,9 +75,28 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.public().for_detail()
 
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            # A withdrawn article keeps its page, as a tombstone with the reason.
+            tombstone = (
+                Article.objects.tombstones()
+                .for_listing()
+                .filter(slug=self.kwargs.get("slug"))
+                .first()
+            )
+            if tombstone is None:
+                raise
+            self.template_name = "articles/withdrawn.html"
+            return tombstone
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        if article.status == Article.Status.WITHDRAWN:
+            context["title"] = localized(article, "title")
+            return context
         lang = current_language()
         sections = list(article.sections.all())
         body_langs = article.body_languages()
@@ -141,7 +165,7 @@ def paginate(request, items, per_page):
     """The requested page of `items`; a page number that is not a page is a 404."""
     paginator = Paginator(items, per_page)
     try:
-        return paginator.page(request.GET.get("page") or 1)
+        return paginator.page(request.GET.get("page", 1))
     except InvalidPage as exc:
         raise Http404(str(exc)) from exc
 
@@ -161,6 +185,9 @@ class KeywordDetailView(ListView):
         )
 
     def paginate_queryset(self, queryset, page_size):
+        if self.request.GET.get(self.page_kwarg) == "":
+            # ListView reads `?page=` as page 1; like any other non-number it is a 404.
+            raise Http404("Empty page number")
         result = super().paginate_queryset(queryset, page_size)
         if result[0].count == 0:
             # A keyword used only by unpublished work is not shown to readers.
@@ -173,9 +200,69 @@ class KeywordDetailView(ListView):
         return context
 
 
+def can_preview(user):
+    """Staff who may see unpublished articles (previews, their PDFs)."""
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+
+
+class PreviewMixin:
+    """An unpublished article or issue as readers will see it, for editors only.
+
+    Marked as a preview on the page, never cached, a 404 for everyone else.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        if not can_preview(request.user):
+            raise Http404("Not found")
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = True
+        return context
+
+
+class ArticlePreviewView(PreviewMixin, ArticleDetailView):
+    pk_url_kwarg = "pk"
+    slug_url_kwarg = None
+
+    def get_queryset(self):
+        return Article.objects.for_detail()
+
+
+class IssuePreviewView(PreviewMixin, IssueDetailView):
+    """The issue with the articles that publishing it would make public."""
+
+    pk_url_kwarg = "pk"
+    slug_url_kwarg = None
+
+    def get_queryset(self):
+        return Issue.objects.select_related("journal")
+
+    def toc_articles(self):
+        return (
+            Article.objects.filter(
+                status__in=[Article.Status.ACCEPTED, Article.Status.PUBLISHED]
+            )
+            .in_issue(self.object)
+            .for_listing()
+        )
+
+
 def galley_download(request, slug, language):
-    """The PDF of a public article in one language, under its original file name."""
-    article = get_object_or_404(Article.objects.public(), slug=slug)
+    """The PDF of a public article in one language, under its original file name.
+
+    Editors may also download the PDFs of unpublished articles; those responses are
+    private and never stored by caches.
+    """
+    preview = can_preview(request.user)
+    articles = Article.objects.all() if preview else Article.objects.public()
+    article = get_object_or_404(articles, slug=slug)
     galley = get_object_or_404(article.galleys, language=language)
     try:
         handle = galley.file.open("rb")
@@ -188,6 +275,9 @@ def galley_download(request, slug, language):
         content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"
+    if preview and not article.is_public:
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
     return response
 
 

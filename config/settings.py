@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "taggit",
+    "reversion",
     "articles",
     "relations",
 ]
@@ -125,7 +126,8 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "ru": ("en", "ky"),
     "en": ("ru", "ky"),
 }
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# modeltranslation reads the unprefixed name; its default is a Google CDN URL.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -1,0 +1,251 @@
+"""The editorial workflow: the only code that writes an article's status.
+
+A literal table says which (from, to) moves exist and which roles may make them;
+`transition()` locks the row, checks the table, writes the status and one log row, and
+sends notifications after commit. `publish_issue()` publishes an issue and all its
+accepted articles in one transaction, or nothing. Admin actions and buttons call these.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .languages import LANGUAGE_CODES
+from .models import Article, Issue, StatusChange
+from .models import ArticleStatus as S
+
+
+class Role:
+    """Roles are Django groups of these names (created by a migration)."""
+
+    EDITOR = "editor"
+    TRANSLATOR = "translator"
+    MANAGING_EDITOR = "managing_editor"
+    SITE_ADMIN = "site_admin"
+
+    LABELS = {
+        EDITOR: gettext_lazy("Editor"),
+        TRANSLATOR: gettext_lazy("Translator"),
+        MANAGING_EDITOR: gettext_lazy("Managing editor"),
+        SITE_ADMIN: gettext_lazy("Site administrator"),
+    }
+
+
+EDITORS = frozenset({Role.EDITOR, Role.MANAGING_EDITOR, Role.SITE_ADMIN})
+MANAGERS = frozenset({Role.MANAGING_EDITOR, Role.SITE_ADMIN})
+
+# (from, to): roles allowed to make the move. Nothing else is a valid move.
+TRANSITIONS = {
+    (S.DRAFT, S.IN_REVIEW): EDITORS,
+    (S.REVISIONS_REQUESTED, S.IN_REVIEW): EDITORS,
+    (S.IN_REVIEW, S.REVISIONS_REQUESTED): MANAGERS,
+    (S.IN_REVIEW, S.ACCEPTED): MANAGERS,
+    (S.ACCEPTED, S.REVISIONS_REQUESTED): MANAGERS,
+    (S.ACCEPTED, S.PUBLISHED): MANAGERS,
+    (S.PUBLISHED, S.WITHDRAWN): MANAGERS,
+}
+
+# Labels of the buttons that make each move, in the editor's language.
+ACTION_LABELS = {
+    S.IN_REVIEW: gettext_lazy("Send to review"),
+    S.REVISIONS_REQUESTED: gettext_lazy("Return for revision"),
+    S.ACCEPTED: gettext_lazy("Accept"),
+    S.PUBLISHED: gettext_lazy("Publish"),
+    S.WITHDRAWN: gettext_lazy("Withdraw"),
+}
+
+NOTE_REQUIRED = frozenset({S.REVISIONS_REQUESTED, S.WITHDRAWN})
+
+
+class WorkflowError(Exception):
+    """A move that is not allowed or not possible; the message is for the editor."""
+
+
+class IssueNotReady(WorkflowError):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("; ".join(f"{article}: {why}" for article, why in problems))
+
+
+def roles_of(user):
+    """The workflow roles of `user`; a superuser has them all, an inactive user none."""
+    if user is None or not user.is_active:
+        return frozenset()
+    if user.is_superuser:
+        return frozenset(Role.LABELS)
+    cached = getattr(user, "_workflow_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = frozenset(names & set(Role.LABELS))
+        user._workflow_roles = cached
+    return cached
+
+
+def allowed_targets(article, user):
+    """Statuses `user` may move `article` to now (for buttons and actions)."""
+    roles = roles_of(user)
+    return [
+        to
+        for (frm, to), allowed in TRANSITIONS.items()
+        if frm == article.status and roles & allowed
+    ]
+
+
+def transition(article, to, *, by, note=""):
+    """Move `article` to status `to` on behalf of `by`, with an optional comment.
+
+    Raises WorkflowError (not a valid move, a missing comment, or an article that is not
+    ready) or PermissionDenied (the user's roles do not allow it). On success the
+    article row, one StatusChange row and the version bump are written together.
+    """
+    to = S(to)
+    note = (note or "").strip()
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        frm = S(locked.status)
+        allowed = TRANSITIONS.get((frm, to))
+        if allowed is None:
+            raise WorkflowError(
+                _("An article cannot go from “%(from)s” to “%(to)s”.")
+                % {"from": frm.label, "to": to.label}
+            )
+        if not roles_of(by) & allowed:
+            raise PermissionDenied(_("Your role does not allow this step."))
+        if to in NOTE_REQUIRED and not note:
+            raise WorkflowError(_("Say why in the comment: the author will read it."))
+        now = timezone.now()
+        fields = {"status": to, "version": F("version") + 1, "updated_at": now}
+        if to == S.PUBLISHED:
+            problems = readiness_problems(locked, require_public_issue=True)
+            if problems:
+                raise WorkflowError("; ".join(problems))
+            fields["published_at"] = max(locked.issue.published_at, now)
+        if to == S.WITHDRAWN:
+            fields.update(withdrawal_reason=note, withdrawn_at=now)
+        Article.objects.filter(pk=locked.pk).update(**fields)
+        StatusChange.objects.create(
+            article=locked, from_status=frm, to_status=to, changed_by=by, note=note
+        )
+        transaction.on_commit(lambda: notify(locked.pk, to, note))
+    article.refresh_from_db()
+    return article
+
+
+def readiness_problems(article, *, require_public_issue=False):
+    """Why `article` cannot be published yet (empty when it can), for the editor."""
+    problems = []
+    issue = article.issue
+    if issue is None:
+        return [_("it is not scheduled into an issue")]
+    if require_public_issue and issue.published_at is None:
+        problems.append(_("its issue is not published; publish the issue instead"))
+    for code in issue.journal.required_language_codes():
+        language = dict(settings.LANGUAGES)[code]
+        if not (getattr(article, f"title_{code}") or "").strip():
+            problems.append(_("no title in %(language)s") % {"language": language})
+        if not (getattr(article, f"abstract_{code}") or "").strip():
+            problems.append(_("no abstract in %(language)s") % {"language": language})
+    if not article.first_page:
+        problems.append(_("no pages"))
+    return problems
+
+
+@dataclass
+class IssueReadiness:
+    """For the dashboard: accepted articles of an issue and what each still lacks."""
+
+    issue: Issue
+    accepted: int
+    problems: list
+    missing_by_language: dict
+
+
+def issue_readiness(issue):
+    accepted = list(issue.articles.filter(status=S.ACCEPTED).select_related("issue"))
+    problems = [(a, readiness_problems(a)) for a in accepted]
+    missing = {
+        code: sum(
+            1
+            for a in accepted
+            if not (getattr(a, f"title_{code}") and getattr(a, f"abstract_{code}"))
+        )
+        for code in LANGUAGE_CODES
+    }
+    return IssueReadiness(issue, len(accepted), [p for p in problems if p[1]], missing)
+
+
+def publish_issue(issue, *, by, at=None):
+    """Publish `issue` and every accepted article in it, at `at` (default: now).
+
+    All or nothing: if any accepted article is not ready, IssueNotReady lists each
+    article and why, and nothing changes. A second call (double click, two editors)
+    finds the issue already published and changes nothing. A future `at` schedules the
+    issue; the visibility query makes it public then, with no job.
+    """
+    if not roles_of(by) & MANAGERS:
+        raise PermissionDenied(_("Your role does not allow this step."))
+    at = at or timezone.now()
+    with transaction.atomic():
+        locked = (
+            Issue.objects.select_for_update().select_related("journal").get(pk=issue.pk)
+        )
+        if locked.published_at is not None:
+            raise WorkflowError(_("This issue is already published."))
+        articles = list(
+            Article.objects.select_for_update()
+            .filter(issue=locked, status=S.ACCEPTED)
+            .order_by("first_page", "id")
+        )
+        if not articles:
+            raise WorkflowError(_("The issue has no accepted articles to publish."))
+        for article in articles:
+            article.issue = locked
+        problems = [(a, p) for a in articles if (p := readiness_problems(a))]
+        if problems:
+            raise IssueNotReady([(a, ", ".join(p)) for a, p in problems])
+        locked.published_at = at
+        locked.save(update_fields=["published_at"])
+        ids = [a.pk for a in articles]
+        Article.objects.filter(pk__in=ids).update(
+            status=S.PUBLISHED,
+            published_at=at,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+        StatusChange.objects.bulk_create(
+            StatusChange(
+                article=a,
+                from_status=S.ACCEPTED,
+                to_status=S.PUBLISHED,
+                changed_by=by,
+                note=_("Published with the issue %(issue)s") % {"issue": locked},
+            )
+            for a in articles
+        )
+    issue.refresh_from_db()
+    return articles
+
+
+def notify(article_pk, to, note):
+    """Email the article's creator when it is returned for revision or accepted."""
+    if to not in (S.REVISIONS_REQUESTED, S.ACCEPTED):
+        return
+    article = Article.objects.select_related("created_by").get(pk=article_pk)
+    user = article.created_by
+    if not user or not user.email:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = (
+            _("Returned for revision: %(title)s")
+            if to == S.REVISIONS_REQUESTED
+            else _("Accepted: %(title)s")
+        ) % {"title": article}
+        body = subject + ("\n\n" + note if note else "")
+        send_mail(subject, body, None, [user.email], fail_silently=True)

@@ -1,0 +1,111 @@
+"""Each public page runs a fixed number of queries, however many articles there are.
+
+Every page is requested once before it is measured, so that per-process caches
+(content types, translations) are warm, as they are on a running site.
+"""
+
+from types import SimpleNamespace
+
+import pytest
+
+from articles.models import Article, Authorship
+from tests.builders import (
+    add_galley,
+    add_reference,
+    add_section,
+    make_article,
+    make_contributor,
+    make_issue,
+    make_journal,
+    make_keyword,
+    make_section,
+    past,
+)
+from tests.helpers import url_in
+
+pytestmark = pytest.mark.django_db
+
+# journal (footer and header) is one query on every page.
+QUERIES = {
+    "home": 7,  # issue, toc articles + authors, recent articles + authors, keywords
+    "archive": 2,  # issues with public article counts
+    "issue": 4,  # issue, articles, authors
+    "article": 7,  # article, authors, sections, references, keywords, galleys
+    "keywords": 2,  # keywords with public article counts
+    "keyword": 5,  # keyword, count, articles, authors
+}
+
+
+def populate(n):
+    """One issue with `n` public articles, each with authors, keywords and a body."""
+    make_journal()
+    issue = make_issue(year=2024, number="4/1", published_at=past(10))
+    sections = [make_section() for _ in range(3)]
+    shared = [make_keyword() for _ in range(5)]
+    articles = []
+    for i in range(n):
+        article = make_article(
+            issue=issue,
+            authors=2,
+            keywords=[shared[i % 5], shared[(i + 1) % 5], make_keyword()],
+            section=sections[i % 3],
+        )
+        add_section(article, heading_ru="Введение", text_ru="Текст [1].")
+        add_reference(article)
+        articles.append(article)
+    return SimpleNamespace(issue=issue, articles=articles, keyword=shared[0])
+
+
+def url_of(page, content, lang):
+    return {
+        "home": lambda: url_in(lang, "articles:home"),
+        "archive": lambda: url_in(lang, "articles:archive"),
+        "issue": lambda: url_in(lang, content.issue),
+        "article": lambda: url_in(lang, content.articles[0]),
+        "keywords": lambda: url_in(lang, "articles:keywords"),
+        "keyword": lambda: url_in(lang, content.keyword),
+    }[page]()
+
+
+def assert_queries(client, url, expected, django_assert_num_queries):
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("n", [2, 40])
+@pytest.mark.parametrize("page", list(QUERIES))
+def test_page_query_count_does_not_grow(client, django_assert_num_queries, page, n):
+    content = populate(n)
+    for lang in ("ky", "ru", "en"):
+        url = url_of(page, content, lang)
+        assert_queries(client, url, QUERIES[page], django_assert_num_queries)
+
+
+def test_listings_show_all_forty_articles(client):
+    """The 40-article case really lists 40 articles (the count test is not vacuous)."""
+    content = populate(40)
+    html = client.get(url_in("en", content.issue)).content.decode()
+    assert all(url_in("en", a) in html for a in content.articles)
+    keyword_html = client.get(url_in("en", content.keyword)).content.decode()
+    tagged = Article.objects.filter(keywords=content.keyword)
+    assert len(tagged) == 16
+    assert all(url_in("en", a) in keyword_html for a in tagged)
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_article_page_query_count_does_not_grow_with_its_parts(
+    client, django_assert_num_queries, size
+):
+    make_journal()
+    article = make_article(authors=0, keywords=[make_keyword() for _ in range(size)])
+    for i in range(size):
+        Authorship.objects.create(article=article, contributor=make_contributor(), order=i)
+        add_section(article, i, heading_ky=f"Бөлүм {i}", text_ky=f"Текст [{i + 1}].")
+        add_reference(article, i, text=f"Булак {i}.")
+    for code in ("ky", "ru", "en")[:size]:
+        add_galley(article, code)
+    for lang in ("ky", "ru", "en"):
+        assert_queries(client, url_in(lang, article), QUERIES["article"],
+                       django_assert_num_queries)
