@@ -5,8 +5,21 @@ from html.parser import HTMLParser
 from django.urls import reverse
 from django.utils import translation
 
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-             "source", "track", "wbr"}
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 def url_in(lang, target, **kwargs):
@@ -40,7 +53,8 @@ class Element:
     def raw_text(self):
         """The text exactly as written (a textarea's value)."""
         return "".join(
-            child if isinstance(child, str) else child.raw_text for child in self.children
+            child if isinstance(child, str) else child.raw_text
+            for child in self.children
         )
 
     def iter(self):
@@ -151,4 +165,6 @@ def form_values(form):
                 add(name, option.attrs.get("value", option.text))
             if "multiple" in el.attrs and not chosen:
                 data.setdefault(name, [])
-    return {name: values if len(values) != 1 else values[0] for name, values in data.items()}
+    return {
+        name: values if len(values) != 1 else values[0] for name, values in data.items()
+    }

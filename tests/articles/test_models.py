@@ -28,7 +28,12 @@ ASCII_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     ids=["kyrgyz", "russian", "kyrgyz-letters-only"],
 )
 def test_cyrillic_title_gives_ascii_slug(language, title):
-    titles = {"title_ky": "", "title_ru": "", "title_en": "", f"title_{language}": title}
+    titles = {
+        "title_ky": "",
+        "title_ru": "",
+        "title_en": "",
+        f"title_{language}": title,
+    }
     article = make_article(original_language=language, **titles)
     assert ASCII_SLUG.match(article.slug), article.slug
 
@@ -222,12 +227,18 @@ def test_keyword_get_or_create_creates_a_keyword_in_the_given_language():
     keyword, created = keyword_get_or_create("граница", "ky")
     assert created and keyword != border
     keyword.refresh_from_db()
-    assert (keyword.name_ky, keyword.name_ru, keyword.name_en) == ("граница", None, None)
+    assert (keyword.name_ky, keyword.name_ru, keyword.name_en) == (
+        "граница",
+        None,
+        None,
+    )
     assert keyword_get_or_create("вода", "ru")[1] is True
     assert Keyword.objects.count() == 3
 
 
-@pytest.mark.parametrize(("name", "language"), [("", "ru"), ("   ", "en"), ("вода", "de")])
+@pytest.mark.parametrize(
+    ("name", "language"), [("", "ru"), ("   ", "en"), ("вода", "de")]
+)
 def test_keyword_get_or_create_rejects_bad_input(name, language):
     with pytest.raises(ValueError):
         keyword_get_or_create(name, language)
@@ -251,7 +262,11 @@ def test_merge_keywords_moves_articles_and_fills_labels():
         assert list(article.keywords.all()) == [target]
     assert TaggedItem.objects.filter(tag=target).count() == 3
     target.refresh_from_db()
-    assert (target.name_ky, target.name_ru, target.name_en) == ("чек ара", "граница", "border")
+    assert (target.name_ky, target.name_ru, target.name_en) == (
+        "чек ара",
+        "граница",
+        "border",
+    )
 
 
 def test_merge_keywords_keeps_the_targets_own_labels():
@@ -263,7 +278,11 @@ def test_merge_keywords_keeps_the_targets_own_labels():
     merge_keywords(target, [first, second])
 
     target.refresh_from_db()
-    assert (target.name_ky, target.name_ru, target.name_en) == ("чек ара", "граница", "frontier")
+    assert (target.name_ky, target.name_ru, target.name_en) == (
+        "чек ара",
+        "граница",
+        "frontier",
+    )
     assert list(article.keywords.all()) == [target]
     assert list(Keyword.objects.all()) == [target]
 
@@ -277,14 +296,28 @@ def test_kyrgyz_letters_sort_after_their_base_letters():
     assert key("о") < key("ө") < key("п")
     assert key("у") < key("ү") < key("ф")
     words = ["өзгөрүү", "ооба", "үй", "ушул", "фонд", "ңы", "нан"]
-    assert sorted(words, key=key) == ["нан", "ңы", "ооба", "өзгөрүү", "ушул", "үй", "фонд"]
+    assert sorted(words, key=key) == [
+        "нан",
+        "ңы",
+        "ооба",
+        "өзгөрүү",
+        "ушул",
+        "үй",
+        "фонд",
+    ]
 
 
 def test_alphabetical_order_ignores_case_and_puts_the_page_script_first():
     words = ["border", "Граница", "вода", "Arms"]
     assert sorted(words, key=lambda w: alphabet_key(w, "ru")) == [
-        "вода", "Граница", "Arms", "border"
+        "вода",
+        "Граница",
+        "Arms",
+        "border",
     ]
     assert sorted(words, key=lambda w: alphabet_key(w, "en")) == [
-        "Arms", "border", "вода", "Граница"
+        "Arms",
+        "border",
+        "вода",
+        "Граница",
     ]

@@ -10,8 +10,16 @@ from tests.helpers import parse, url_in
 pytestmark = pytest.mark.django_db
 
 BAD_PAGES = ["0", "-1", "99999", "abc", "1e9", "", "1.5", "9" * 5000]
-BAD_IDS = ["zero", "negative", "too-far", "word", "float-notation", "empty", "decimal",
-           "5000-digits"]
+BAD_IDS = [
+    "zero",
+    "negative",
+    "too-far",
+    "word",
+    "float-notation",
+    "empty",
+    "decimal",
+    "5000-digits",
+]
 
 
 def article_links(response, lang):

@@ -48,25 +48,38 @@ def journal_content():
         published_at=past(5),
     )
     author = make_contributor(
-        last_name_ky="Осмонова", first_name_ky="Айгүл", patronymic_ky="Бакытовна",
-        last_name_ru="Осмонова", first_name_ru="Айгуль", patronymic_ru="Бакытовна",
-        last_name_en="Osmonova", first_name_en="Aigul",
+        last_name_ky="Осмонова",
+        first_name_ky="Айгүл",
+        patronymic_ky="Бакытовна",
+        last_name_ru="Осмонова",
+        first_name_ru="Айгуль",
+        patronymic_ru="Бакытовна",
+        last_name_en="Osmonova",
+        first_name_en="Aigul",
         affiliation_ky="Кыргыз улуттук университети",
         affiliation_ru="Кыргызский национальный университет",
         affiliation_en="Kyrgyz National University",
     )
     Authorship.objects.create(article=article, contributor=author, order=0)
     add_section(
-        article, 0,
-        heading_ky="Киришүү", text_ky="Чек ара маселеси [1] боюнча.",
-        heading_ru="Введение", text_ru="О пограничном вопросе [1].",
-        heading_en="Introduction", text_en="On the border question [1].",
+        article,
+        0,
+        heading_ky="Киришүү",
+        text_ky="Чек ара маселеси [1] боюнча.",
+        heading_ru="Введение",
+        text_ru="О пограничном вопросе [1].",
+        heading_en="Introduction",
+        text_en="On the border question [1].",
     )
     add_section(
-        article, 1,
-        heading_ky="Корутунду", text_ky="Жыйынтык.",
-        heading_ru="Заключение", text_ru="Итог.",
-        heading_en="Conclusion", text_en="Summary.",
+        article,
+        1,
+        heading_ky="Корутунду",
+        text_ky="Жыйынтык.",
+        heading_ru="Заключение",
+        text_ru="Итог.",
+        heading_en="Conclusion",
+        text_en="Summary.",
     )
     add_reference(article, 0, text="Асанов Б. Чек ара. Бишкек, 2020.")
     add_reference(article, 1, text="Petrov P. Borders. Moscow, 2019.")
@@ -96,7 +109,9 @@ PAGES = ["home", "archive", "issue", "article", "keywords", "keyword"]
 
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_page_is_served_in_its_language_with_alternates(client, journal_content, lang, page):
+def test_page_is_served_in_its_language_with_alternates(
+    client, journal_content, lang, page
+):
     url = page_urls(journal_content, lang)[page]
     assert url.startswith(f"/{lang}/")
 
@@ -154,7 +169,10 @@ def test_article_page_shows_the_article(client, journal_content, lang):
     authors = doc.find("ul", class_="authors").text
     assert author.full_name(lang).text in authors
     assert getattr(author, f"affiliation_{lang}") in authors
-    assert getattr(article, f"abstract_{lang}") in doc.find("section", class_="abstract").text
+    assert (
+        getattr(article, f"abstract_{lang}")
+        in doc.find("section", class_="abstract").text
+    )
 
     keyword_links = {
         a.attrs["href"]: a.text
@@ -216,7 +234,9 @@ def test_galley_download_returns_the_pdf_under_its_original_name(
     client, journal_content, code
 ):
     article = journal_content.article
-    response = client.get(url_in("en", "articles:galley", slug=article.slug, language=code))
+    response = client.get(
+        url_in("en", "articles:galley", slug=article.slug, language=code)
+    )
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -232,8 +252,18 @@ def test_galley_download_returns_the_pdf_under_its_original_name(
 def test_galley_in_a_language_without_a_file_is_404(client):
     article = make_article()
     add_galley(article, "ru")
-    assert client.get(url_in("ru", "articles:galley", slug=article.slug, language="ky")).status_code == 404
-    assert client.get(url_in("ru", "articles:galley", slug=article.slug, language="xx")).status_code == 404
+    assert (
+        client.get(
+            url_in("ru", "articles:galley", slug=article.slug, language="ky")
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            url_in("ru", "articles:galley", slug=article.slug, language="xx")
+        ).status_code
+        == 404
+    )
 
 
 # --- fallbacks ------------------------------------------------------------------------
@@ -262,7 +292,9 @@ def test_title_in_the_page_language_has_no_fallback_marker(client):
 @pytest.mark.parametrize("page", ["home", "issue"])
 def test_listing_marks_a_title_in_another_language(client, page):
     article = make_article(title_ky="", title_ru="Только по-русски", title_en="")
-    url = url_in("en", "articles:home") if page == "home" else url_in("en", article.issue)
+    url = (
+        url_in("en", "articles:home") if page == "home" else url_in("en", article.issue)
+    )
     doc = parse(client.get(url))
     titles = doc.containing("Только по-русски")
     assert titles

@@ -101,11 +101,14 @@ def test_article_page_query_count_does_not_grow_with_its_parts(
     make_journal()
     article = make_article(authors=0, keywords=[make_keyword() for _ in range(size)])
     for i in range(size):
-        Authorship.objects.create(article=article, contributor=make_contributor(), order=i)
+        Authorship.objects.create(
+            article=article, contributor=make_contributor(), order=i
+        )
         add_section(article, i, heading_ky=f"Бөлүм {i}", text_ky=f"Текст [{i + 1}].")
         add_reference(article, i, text=f"Булак {i}.")
     for code in ("ky", "ru", "en")[:size]:
         add_galley(article, code)
     for lang in ("ky", "ru", "en"):
-        assert_queries(client, url_in(lang, article), QUERIES["article"],
-                       django_assert_num_queries)
+        assert_queries(
+            client, url_in(lang, article), QUERIES["article"], django_assert_num_queries
+        )

@@ -74,7 +74,14 @@ def mixed():
         {"issue": "scheduled"},
         {"issue": None},
     ],
-    ids=["draft", "accepted", "scheduled", "unpublished-issue", "scheduled-issue", "no-issue"],
+    ids=[
+        "draft",
+        "accepted",
+        "scheduled",
+        "unpublished-issue",
+        "scheduled-issue",
+        "no-issue",
+    ],
 )
 def test_non_public_article_and_its_pdf_are_404(client, lang, fields):
     fields = dict(fields)
@@ -101,7 +108,9 @@ def test_public_article_and_its_pdf_are_served(client, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("published_at", [None, future()], ids=["unpublished", "scheduled"])
+@pytest.mark.parametrize(
+    "published_at", [None, future()], ids=["unpublished", "scheduled"]
+)
 def test_unpublished_issue_page_is_404(client, lang, published_at):
     issue = make_issue(published_at=published_at)
     make_article(issue=issue)
