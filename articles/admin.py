@@ -67,6 +67,7 @@ class IssueAdmin(IssueWorkflowMixin, VersionAdmin, TabbedAdmin):
         "journal",
         "year",
         "number",
+        "publication_state",
         "published_at",
         "article_total",
     ]
@@ -79,6 +80,12 @@ class IssueAdmin(IssueWorkflowMixin, VersionAdmin, TabbedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    @admin.display(description=_("state"))
+    def publication_state(self, obj):
+        if obj.published_at is None:
+            return _("planned")
+        return _("published") if obj.is_public else _("scheduled")
 
     @admin.display(description=_("articles"), ordering="article_total")
     def article_total(self, obj):
@@ -172,6 +179,11 @@ class ArticleSectionInline(TranslationStackedInline):
     model = ArticleSection
     extra = 0
     fields = ["order", "heading", "text"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if is_translator_only(request.user):
+            return ["order"]
+        return super().get_readonly_fields(request, obj)
 
 
 class ReferenceInline(admin.TabularInline):

@@ -44,7 +44,7 @@ def article_form_data(response):
     return form_values(parse(response).find("form", id="article_form"))
 
 
-# --- the add form ----------------------------------------------------------------------
+# --- the add form ---
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -171,7 +171,7 @@ def test_article_without_a_title_is_refused(admin_client, choices):
     assert not Article.objects.exists()
 
 
-# --- keyword autocomplete ---------------------------------------------------------------
+# --- keyword autocomplete ---
 
 
 @pytest.mark.parametrize(
@@ -198,7 +198,7 @@ def test_keyword_autocomplete_finds_keywords_by_any_label(
     )
 
 
-# --- the article list -------------------------------------------------------------------
+# --- the article list ---
 
 
 @pytest.fixture
@@ -249,7 +249,7 @@ def test_article_list_shows_completeness_per_language(admin_client, mixed_articl
             if "title" in span.attrs
         }
     assert "missing" in doc.find(id="changelist-filter").text.lower()
-    assert grid[str(complete)] == {code: ("●●●●", "✓") for code in LANGUAGES}
+    assert grid[str(complete)] == dict.fromkeys(LANGUAGES, ("●●●●", "✓"))
     assert grid[str(no_english_abstract)]["en"] == ("●○○○", "abstract, keywords, body")
     assert grid[str(no_english_abstract)]["ru"] == ("●●○●", "keywords")
 
@@ -272,7 +272,7 @@ def test_article_list_query_count_does_not_grow(admin_client, lang):
     assert few == many
 
 
-# --- keywords: list, merge, validation ------------------------------------------------
+# --- keywords: list, merge, validation ---
 
 
 def test_keyword_list_shows_usage_counts(admin_client):

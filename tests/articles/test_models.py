@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 ASCII_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-# --- slugs -------------------------------------------------------------------
+# --- slugs ---
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_keyword_slug_is_ascii_for_a_cyrillic_only_keyword():
     assert ASCII_SLUG.match(keyword.slug), keyword.slug
 
 
-# --- issues ------------------------------------------------------------------
+# --- issues ---
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_issue_slug():
     assert issue.number == "4/1"
 
 
-# --- keywords: one concept, up to three labels ---------------------------------
+# --- keywords: one concept, up to three labels ---
 
 
 @pytest.mark.parametrize("active", ["ky", "ru", "en"])
@@ -163,7 +163,7 @@ def test_keyword_needs_at_least_one_label():
         Keyword(name_ky="", name_ru=" ", name_en=None).full_clean(exclude=["slug"])
 
 
-# --- the visibility rule --------------------------------------------------------
+# --- the visibility rule ---
 
 
 def _unpublished_issue():
@@ -201,7 +201,7 @@ def test_public_when_published_in_the_past_in_a_published_issue():
     assert article.is_public
 
 
-# --- keyword_get_or_create --------------------------------------------------------
+# --- keyword_get_or_create ---
 
 
 def test_keyword_get_or_create_reuses_ascii_label_ignoring_case_and_spaces():
@@ -244,7 +244,7 @@ def test_keyword_get_or_create_rejects_bad_input(name, language):
         keyword_get_or_create(name, language)
 
 
-# --- merge_keywords -----------------------------------------------------------------
+# --- merge_keywords ---
 
 
 def test_merge_keywords_moves_articles_and_fills_labels():
@@ -287,7 +287,7 @@ def test_merge_keywords_keeps_the_targets_own_labels():
     assert list(Keyword.objects.all()) == [target]
 
 
-# --- alphabetical order ---------------------------------------------------------------
+# --- alphabetical order ---
 
 
 def test_kyrgyz_letters_sort_after_their_base_letters():

@@ -104,7 +104,7 @@ def page_urls(content, lang):
 PAGES = ["home", "archive", "issue", "article", "keywords", "keyword"]
 
 
-# --- every page, every language ----------------------------------------------------
+# --- every page, every language ---
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -155,7 +155,7 @@ def test_archive_lists_the_issue_with_its_label(client, journal_content, lang):
     assert link.parent.find("span", class_="count").text.startswith("1")
 
 
-# --- the article page -------------------------------------------------------------------
+# --- the article page ---
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -266,7 +266,7 @@ def test_galley_in_a_language_without_a_file_is_404(client):
     )
 
 
-# --- fallbacks ------------------------------------------------------------------------
+# --- fallbacks ---
 
 
 def test_title_in_another_language_is_marked_as_such(client):
@@ -331,7 +331,7 @@ def test_body_in_the_page_language_has_no_fallback_note(client, lang):
     assert body.find("div", class_="body-text").lang() == lang
 
 
-# --- language prefixes --------------------------------------------------------------
+# --- language prefixes ---
 
 
 @pytest.mark.parametrize("path", ["/xx/", "/xx/issues/", "/de/keywords/"])
