@@ -200,7 +200,8 @@ def compare_versions(older, newer):
         for name in sorted(set(a) | set(b)):
             if name.startswith(("heading_", "text_")) and a.get(name) != b.get(name):
                 order = b.get("order", a.get("order", ""))
-                label = f"{_('Section')} {order}: {_label(ArticleSection, name)}"
+                section = _("Section %(n)s") % {"n": order}
+                label = f"{section}: {_label(ArticleSection, name)}"
                 rows.append(
                     (
                         label,

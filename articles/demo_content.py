@@ -643,10 +643,9 @@ ARTICLES = [
             "water-resources",
             "electricity-export",
             "central-asia",
-            "integration",
             "kyrgyzstan",
             "tajikistan",
-        ][:6],
+        ],
         "galleys": ["ru", "ky"],
         "title": {
             "ky": "Кыргызстан менен Тажикстандын суу-энергетикалык кызматташтыгы: "

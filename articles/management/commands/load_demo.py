@@ -1,0 +1,337 @@
+"""`python manage.py load_demo`: a small, coherent demo journal to look at and click.
+
+Idempotent: rows are matched by natural keys (the journal's print ISSN, a section's
+English name, an issue's journal/year/number, a contributor's ORCID iD or Latin name,
+a keyword's labels, an article's slug). What exists is left as it is, so a second run
+creates nothing and changes nothing, and an editor's changes to demo rows survive.
+An article's authors, keywords, body, references and PDFs are written only when the
+article itself is created. The whole load is one transaction.
+"""
+
+from collections import Counter
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles import demo_content as demo
+from articles.languages import LANGUAGE_CODES
+from articles.models import (
+    Article,
+    ArticleSection,
+    Authorship,
+    Contributor,
+    Galley,
+    Issue,
+    Journal,
+    Keyword,
+    Reference,
+    Section,
+)
+from articles.services import keyword_get_or_create
+
+BISHKEK = ZoneInfo("Asia/Bishkek")
+# The order in which a keyword is looked up by its labels; the first label present
+# also names a new keyword (and so its slug: English when there is one).
+KEYWORD_LOOKUP_ORDER = ("en", "ru", "ky")
+
+# English labels for the summary (the command runs in the site's default language).
+COUNT_LABELS = {
+    Journal: "journal",
+    Section: "sections",
+    Issue: "issues",
+    Contributor: "contributors",
+    Keyword: "keywords",
+    Article: "articles",
+    Authorship: "authorships",
+    ArticleSection: "body sections",
+    Reference: "references",
+    Galley: "PDF galleys",
+}
+
+
+def minimal_pdf(lines):
+    """A valid one-page PDF (Helvetica, ASCII text), built by hand: no dependency."""
+
+    def escape(line):
+        raw = line.encode("ascii", "replace")
+        return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    ops = [b"BT", b"/F1 12 Tf", b"16 TL", b"72 770 Td"]
+    for line in lines:
+        ops.append(b"(" + escape(line) + b") Tj T*")
+    ops.append(b"ET")
+    stream = b"\n".join(ops)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref_at = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref_at
+    return bytes(out)
+
+
+def bishkek_time(ymd):
+    return datetime(*ymd, 10, 0, tzinfo=BISHKEK) if ymd else None
+
+
+class DemoLoader:
+    """Loads demo_content; counts what it creates and remembers the files it wrote."""
+
+    def __init__(self):
+        self.created = Counter()
+        self.written_files = []
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _get_or_create(self, model, lookup, fields):
+        obj = model.objects.filter(**lookup).order_by("pk").first()
+        if obj is None:
+            obj = model(**lookup, **fields)
+            obj.save()
+            self._count(model)
+        return obj
+
+    def _count(self, model, n=1):
+        self.created[COUNT_LABELS[model]] += n
+
+    # -- the parts -----------------------------------------------------------------
+
+    def load(self):
+        data = dict(demo.JOURNAL)
+        journal = self._get_or_create(
+            Journal, {"issn_print": data.pop("issn_print")}, data
+        )
+        sections = {
+            key: self._get_or_create(
+                Section,
+                {"name_en": fields["name_en"]},
+                {k: v for k, v in fields.items() if k != "name_en"},
+            )
+            for key, fields in demo.SECTIONS.items()
+        }
+        issues = {
+            key: self.issue(journal, fields) for key, fields in demo.ISSUES.items()
+        }
+        contributors = {
+            key: self.contributor(fields) for key, fields in demo.CONTRIBUTORS.items()
+        }
+        keywords = {key: self.keyword(labels) for key, labels in demo.KEYWORDS.items()}
+        articles = [
+            self.article(item, issues, sections, contributors, keywords)
+            for item in demo.ARTICLES
+        ]
+        return journal, articles
+
+    def issue(self, journal, fields):
+        fields = dict(fields)
+        lookup = {
+            "journal": journal,
+            "year": fields.pop("year"),
+            "number": fields.pop("number"),
+        }
+        fields["published_at"] = bishkek_time(fields.pop("published"))
+        return self._get_or_create(Issue, lookup, fields)
+
+    def contributor(self, fields):
+        fields = dict(fields)
+        if fields.get("orcid"):
+            lookup = {"orcid": fields.pop("orcid")}
+        else:
+            lookup = {
+                "last_name_en": fields.pop("last_name_en"),
+                "first_name_en": fields.pop("first_name_en"),
+            }
+        return self._get_or_create(Contributor, lookup, fields)
+
+    def keyword(self, labels):
+        """The keyword with any of these labels (else a new one); fills empty labels.
+
+        Labels another keyword already uses are left out: a unique label is never
+        taken away from another concept (an editor can merge the two).
+        """
+        present = [code for code in KEYWORD_LOOKUP_ORDER if labels.get(code)]
+        code = next(
+            (
+                c
+                for c in present
+                if Keyword.objects.filter(**{f"name_{c}__iexact": labels[c]}).exists()
+            ),
+            present[0],
+        )
+        keyword, created = keyword_get_or_create(labels[code], code)
+        if created:
+            self._count(Keyword)
+        changed = []
+        for lang in LANGUAGE_CODES:
+            label = labels.get(lang)
+            column = f"name_{lang}"
+            if not label or getattr(keyword, column):
+                continue
+            taken = (
+                Keyword.objects.exclude(pk=keyword.pk)
+                .filter(**{f"{column}__iexact": label})
+                .exists()
+            )
+            if not taken:
+                setattr(keyword, column, label)
+                changed.append(column)
+        if changed:
+            keyword.save()
+        return keyword
+
+    def article(self, item, issues, sections, contributors, keywords):
+        existing = Article.objects.filter(slug=item["slug"]).first()
+        if existing is not None:
+            return existing
+        issue = issues[item["issue"]] if item["issue"] else None
+        first_page, last_page = item["pages"] or (None, None)
+        published = item["status"] == Article.Status.PUBLISHED
+        fields = {
+            "slug": item["slug"],
+            "issue": issue,
+            "section": sections[item["section"]],
+            "status": item["status"],
+            "original_language": item["original_language"],
+            "first_page": first_page,
+            "last_page": last_page,
+            "received_on": item["received_on"],
+            "accepted_on": item["accepted_on"],
+            "published_at": issue.published_at if published and issue else None,
+            "license_url": demo.CC_BY if item["status"] != "draft" else "",
+        }
+        for lang in LANGUAGE_CODES:
+            fields[f"title_{lang}"] = item["title"].get(lang, "")
+            fields[f"abstract_{lang}"] = item["abstract"].get(lang, "")
+        article = Article(**fields)
+        article.save()
+        self._count(Article)
+
+        authors = [contributors[key] for key in item["authors"]]
+        for order, contributor in enumerate(authors):
+            Authorship.objects.create(
+                article=article,
+                contributor=contributor,
+                order=order,
+                corresponding=order == 0,
+            )
+        self._count(Authorship, len(authors))
+
+        article.keywords.set([keywords[key] for key in item["keywords"]])
+
+        body = item["body"]
+        lengths = {len(sections_) for sections_ in body.values()}
+        if len(lengths) != 1:
+            raise ValueError(f"{item['slug']}: body languages differ in sections")
+        for index in range(lengths.pop()):
+            texts = {}
+            for lang, parts in body.items():
+                heading, text = parts[index]
+                texts[f"heading_{lang}"] = heading
+                texts[f"text_{lang}"] = text
+            ArticleSection.objects.create(article=article, order=index + 1, **texts)
+            self._count(ArticleSection)
+
+        for order, entry in enumerate(item["references"], start=1):
+            Reference.objects.create(article=article, order=order, **entry)
+            self._count(Reference)
+
+        for lang in item["galleys"]:
+            if lang not in body:
+                raise ValueError(f"{item['slug']}: a {lang} PDF but no {lang} body")
+            self.galley(article, lang, authors[0], issue)
+        return article
+
+    def galley(self, article, lang, first_author, issue):
+        if article.galleys.filter(language=lang).exists():
+            return
+        year = issue.year if issue else article.received_on.year
+        name = f"{first_author.last_name_en}_{year}_{lang}.pdf"
+        pdf = minimal_pdf(
+            [
+                demo.JOURNAL["name_en"],
+                f"{issue.label('en') if issue else ''}  {article.slug} ({lang})",
+                "Demo galley: the full text is on the article page.",
+            ]
+        )
+        galley = Galley(article=article, language=lang, original_name=name)
+        galley.file.save(name, ContentFile(pdf), save=False)
+        self.written_files.append((galley.file.storage, galley.file.name))
+        galley.save()
+        self._count(Galley)
+
+    def discard_files(self):
+        """After a rollback: delete the files written, so no orphans are left."""
+        for storage, name in self.written_files:
+            storage.delete(name)
+        self.written_files.clear()
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a demo journal (issues, articles in Kyrgyz, Russian and English, "
+        "keywords, authors, PDFs). Safe to run again: existing rows are kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quiet", action="store_true", help="Print nothing (same as -v 0)."
+        )
+
+    def handle(self, *args, **options):
+        loader = DemoLoader()
+        try:
+            with transaction.atomic():
+                journal, articles = loader.load()
+        except BaseException:
+            loader.discard_files()
+            raise
+        if options["quiet"] or options["verbosity"] == 0:
+            return
+        self.report(loader, journal, articles)
+
+    def report(self, loader, journal, articles):
+        ids = [a.pk for a in articles]
+        in_demo = {"article__in": ids}
+        authors = Contributor.objects.filter(authorships__article__in=ids).distinct()
+        keywords = Keyword.objects.filter(
+            tagged_items__content_type__app_label="articles",
+            tagged_items__content_type__model="article",
+            tagged_items__object_id__in=ids,
+        ).distinct()
+        rows = [
+            ("issues", journal.issues.count()),
+            ("sections", Section.objects.count()),
+            ("articles", len(ids)),
+            ("public articles", Article.objects.public().filter(pk__in=ids).count()),
+            ("contributors", authors.count()),
+            ("keywords", keywords.count()),
+            ("body sections", ArticleSection.objects.filter(**in_demo).count()),
+            ("references", Reference.objects.filter(**in_demo).count()),
+            ("PDF galleys", Galley.objects.filter(**in_demo).count()),
+        ]
+        name = journal.name_en or str(journal)
+        self.stdout.write(f"Demo journal: {name} (ISSN {journal.issn_print})")
+        for label, count in rows:
+            self.stdout.write(f"  {label}: {count}")
+        if loader.created:
+            made = sorted(loader.created.items())
+            made = ", ".join(f"{n} {what}" for what, n in made)
+            self.stdout.write(self.style.SUCCESS(f"Created now: {made}."))
+        else:
+            self.stdout.write("Nothing new: the demo content was already loaded.")
