@@ -13,6 +13,7 @@ from modeltranslation.admin import (
     TranslationStackedInline,
 )
 from reversion.admin import VersionAdmin
+from taggit.models import Tag
 
 from .admin_workflow import (
     ArticleWorkflowMixin,
@@ -42,6 +43,15 @@ COMPLETENESS_PARTS = [
     ("keywords", _("keywords")),
     ("body", _("body")),
 ]
+
+
+admin.site.site_header = _("Journal administration")
+admin.site.site_title = _("Journal administration")
+admin.site.index_title = _("Editorial office")
+
+# Keywords are the translated `Keyword` model; taggit's own Tag model stays unused.
+if admin.site.is_registered(Tag):
+    admin.site.unregister(Tag)
 
 
 class TabbedAdmin(TabbedDjangoJqueryTranslationAdmin):
@@ -300,11 +310,10 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
     ]
     list_display = [
         "__str__",
+        "completeness",
+        "status",
         "issue",
         "section",
-        "status",
-        "original_language",
-        "completeness",
         "published_at",
     ]
     list_filter = [

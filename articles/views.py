@@ -115,7 +115,9 @@ class ArticleDetailView(DetailView):
             keywords=keywords,
             references=list(article.references.all()),
             ref_count=len(article.references.all()),
-            galleys=list(article.galleys.all()),
+            galleys=sorted(
+                article.galleys.all(), key=lambda g: LANGUAGE_CODES.index(g.language)
+            ),
             translations=other_language_versions(article, lang),
             title=localized(article, "title"),
         )
