@@ -158,3 +158,38 @@ def test_editor_downloads_a_draft_pdf_privately_and_readers_get_404():
     response = client_for(EDITOR).get(url)
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "who, action, start, expected",
+    [
+        (EDITOR, "send_to_review", S.DRAFT, S.IN_REVIEW),
+        (EDITOR, "accept", S.IN_REVIEW, S.IN_REVIEW),
+        (TRANSLATOR, "send_to_review", S.DRAFT, S.DRAFT),
+        (TRANSLATOR, "accept", S.IN_REVIEW, S.IN_REVIEW),
+        (MANAGER, "accept", S.IN_REVIEW, S.ACCEPTED),
+        (MANAGER, "send_to_review", S.DRAFT, S.IN_REVIEW),
+        (SITE_ADMIN, "accept", S.IN_REVIEW, S.ACCEPTED),
+    ],
+)
+def test_changelist_actions_follow_the_roles(who, action, start, expected):
+    article = make_article(status=start, published_at=None)
+    client = client_for(who)
+    client.post(
+        "/en/admin/articles/article/",
+        {"action": action, "_selected_action": [article.pk]},
+    )
+    assert Article.objects.get(pk=article.pk).status == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", [EDITOR, TRANSLATOR])
+def test_roles_without_delete_cannot_bulk_delete(who):
+    article = make_article(status=S.DRAFT, published_at=None)
+    client = client_for(who)
+    client.post(
+        "/en/admin/articles/article/",
+        {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
+    )
+    assert Article.objects.filter(pk=article.pk).exists()
