@@ -28,8 +28,15 @@ EDITOR_PERMISSIONS = {
     },
 }
 
+KNOWLEDGE_BASE = ("country", "domain", "organization", "person", "event", "agreement")
+KNOWLEDGE_BASE_EDIT = {
+    **dict.fromkeys(KNOWLEDGE_BASE, EDIT),
+    "indicator": EDIT,
+    "observation": ALL,
+}
+
 ROLE_PERMISSIONS = {
-    Role.EDITOR: EDITOR_PERMISSIONS,
+    Role.EDITOR: {**EDITOR_PERMISSIONS, "relations": KNOWLEDGE_BASE_EDIT},
     Role.TRANSLATOR: {
         "articles": {
             "article": ("change", "view"),
@@ -44,6 +51,11 @@ ROLE_PERMISSIONS = {
             "journal": VIEW,
             "statuschange": VIEW,
         },
+        "relations": {
+            **dict.fromkeys(KNOWLEDGE_BASE, ("change", "view")),
+            "indicator": ("change", "view"),
+            "observation": VIEW,
+        },
     },
     Role.MANAGING_EDITOR: {
         "articles": {
@@ -54,6 +66,7 @@ ROLE_PERMISSIONS = {
             "issue": EDIT,
             "section": ALL,
         },
+        "relations": "__all__",
     },
     Role.SITE_ADMIN: {
         "articles": "__all__",

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .extensions import article_page_sections, keyword_page_sections, sections_for
 from .languages import LANGUAGE_CODES, current_language, fallback_chain, localized
 from .models import Article, Issue, Keyword
 from .sorting import alphabet_key, first_letter
@@ -119,6 +120,7 @@ class ArticleDetailView(DetailView):
                 article.galleys.all(), key=lambda g: LANGUAGE_CODES.index(g.language)
             ),
             translations=other_language_versions(article, lang),
+            extra_sections=sections_for(article_page_sections, article),
             title=localized(article, "title"),
         )
         return context
@@ -179,6 +181,7 @@ class KeywordDetailView(ListView):
 
     def get_queryset(self):
         self.keyword = get_object_or_404(Keyword, slug=self.kwargs["slug"])
+        self.extra_sections = sections_for(keyword_page_sections, self.keyword)
         return (
             Article.objects.public()
             .filter(keywords=self.keyword)
@@ -191,14 +194,15 @@ class KeywordDetailView(ListView):
             # ListView reads `?page=` as page 1; like any other non-number it is a 404.
             raise Http404("Empty page number")
         result = super().paginate_queryset(queryset, page_size)
-        if result[0].count == 0:
+        if result[0].count == 0 and not self.extra_sections:
             # A keyword used only by unpublished work is not shown to readers.
-            raise Http404("No public articles with this keyword")
+            raise Http404("Nothing public has this keyword")
         return result
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["keyword"] = self.keyword
+        context["extra_sections"] = self.extra_sections
         return context
 
 

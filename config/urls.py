@@ -7,5 +7,6 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("relations/", include("relations.urls")),
     path("", include("articles.urls")),
 )

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class RelationsConfig(AppConfig):
     name = "relations"
     verbose_name = _("Relations knowledge base")
+
+    def ready(self):
+        from articles import extensions
+
+        from . import views
+
+        if views.keyword_section not in extensions.keyword_page_sections:
+            extensions.keyword_page_sections.append(views.keyword_section)
+        if views.article_section not in extensions.article_page_sections:
+            extensions.article_page_sections.append(views.article_section)

@@ -1,1 +1,460 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
 
+from articles.languages import localized
+from articles.models import Article, TaggedItem, ascii_slug
+
+from .dates import PartialDate, Precision
+
+ISO_CODE = RegexValidator(
+    r"^[A-Z]{2}$", _("Use the two-letter ISO 3166 code, e.g. KG.")
+)
+
+
+class TranslatedName:
+    """`__str__` from the translated `name` field, with fallback."""
+
+    def __str__(self):
+        return localized(self, "name").text or self.slug
+
+
+class Country(TranslatedName, models.Model):
+    iso_code = models.CharField(
+        _("ISO code"), max_length=2, unique=True, validators=[ISO_CODE]
+    )
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["iso_code"]
+
+    def __str__(self):
+        return localized(self, "name").text or self.iso_code
+
+
+class Domain(TranslatedName, models.Model):
+    """A field of relations: water-energy, border, cultural-humanitarian, …"""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("relation domain")
+        verbose_name_plural = _("relation domains")
+        ordering = ["order", "slug"]
+
+    def get_absolute_url(self):
+        return reverse("relations:domain", kwargs={"slug": self.slug})
+
+
+class Organization(models.Model):
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    name = models.CharField(_("name"), max_length=250, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    members = models.ManyToManyField(
+        Country, blank=True, related_name="organizations", verbose_name=_("members")
+    )
+
+    class Meta:
+        verbose_name = _("international organization")
+        verbose_name_plural = _("international organizations")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return localized(self, "acronym").text or localized(self, "name").text
+
+    def get_absolute_url(self):
+        return reverse("relations:organization", kwargs={"slug": self.slug})
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    office = models.CharField(_("office"), max_length=250, blank=True)
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("country"),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["id"]
+
+    def __str__(self):
+        return localized(self, "name").text or f"#{self.pk}"
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        """Knowledge-base entries readers may see (the editor has published them)."""
+        return self.filter(is_published=True)
+
+
+class Dated(models.Model):
+    """An entry dated at a precision (year, month or day), with an optional end."""
+
+    date = models.DateField(_("date"))
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=Precision.choices, default="day"
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end date precision"),
+        max_length=5,
+        choices=Precision.choices,
+        default="day",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def when(self):
+        return PartialDate(self.date, self.date_precision)
+
+    @property
+    def until(self):
+        return PartialDate(self.end_date, self.end_precision) if self.end_date else None
+
+    def clean(self):
+        super().clean()
+        if (
+            self.date
+            and self.end_date
+            and self.until.last_day() < self.when.first_day()
+        ):
+            raise ValidationError(
+                {"end_date": _("The end cannot come before the start.")}
+            )
+
+
+def published_articles():
+    return Prefetch(
+        "articles",
+        queryset=Article.objects.public()
+        .select_related("issue")
+        .order_by("-published_at"),
+        to_attr="public_articles",
+    )
+
+
+class EventQuerySet(PublishedQuerySet):
+    def for_listing(self):
+        """What a timeline row shows: domains and countries, loaded once."""
+        return self.prefetch_related("domains", "countries")
+
+    def for_detail(self):
+        return self.prefetch_related(
+            "domains",
+            "countries",
+            "organizations",
+            "keywords",
+            Prefetch("people", queryset=Person.objects.select_related("country")),
+            Prefetch("agreements", queryset=Agreement.objects.published()),
+            published_articles(),
+        )
+
+    def filtered(self, filters):
+        """Events matching a TimelineFilter's cleaned values (all combine)."""
+        qs = self
+        if filters.get("domain"):
+            qs = qs.filter(domains=filters["domain"])
+        if filters.get("country"):
+            qs = qs.filter(countries=filters["country"])
+        if filters.get("organization"):
+            qs = qs.filter(organizations=filters["organization"])
+        if filters.get("kind"):
+            qs = qs.filter(kind=filters["kind"])
+        if filters.get("year_from"):
+            qs = qs.filter(date__year__gte=filters["year_from"])
+        if filters.get("year_to"):
+            qs = qs.filter(date__year__lte=filters["year_to"])
+        return qs.distinct() if len(filters) else qs
+
+
+class EventKind(models.TextChoices):
+    VISIT = "visit", _("state visit")
+    SUMMIT = "summit", _("summit")
+    NEGOTIATION = "negotiation", _("negotiation")
+    INCIDENT = "incident", _("incident")
+    SIGNING = "signing", _("agreement signing")
+    CULTURAL = "cultural", _("cultural event")
+    OTHER = "other", _("other")
+
+
+class Event(Dated):
+    Kind = EventKind
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices)
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="events", verbose_name=_("countries")
+    )
+    domains = models.ManyToManyField(
+        Domain, blank=True, related_name="events", verbose_name=_("domains")
+    )
+    people = models.ManyToManyField(
+        Person, blank=True, related_name="events", verbose_name=_("people")
+    )
+    organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="events", verbose_name=_("organizations")
+    )
+    keywords = TaggableManager(
+        through=TaggedItem,
+        blank=True,
+        verbose_name=_("keywords"),
+        related_name="events",
+    )
+    articles = models.ManyToManyField(
+        Article, blank=True, related_name="events", verbose_name=_("articles")
+    )
+    source = models.TextField(_("source"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=EventKind.values), name="event_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=Precision.values)
+                & Q(end_precision__in=Precision.values),
+                name="event_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
+                name="event_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return localized(self, "title").text or self.slug
+
+    def get_absolute_url(self):
+        return reverse("relations:event", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            title = self.title_en or self.title_ru or self.title_ky or "event"
+            self.slug = unique_slug(Event, f"{self.date:%Y} {title}", self.pk)
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model, text, pk=None):
+    base = ascii_slug(text, 90) or model._meta.model_name
+    taken = set(
+        model.objects.filter(slug__startswith=base)
+        .exclude(pk=pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class AgreementQuerySet(PublishedQuerySet):
+    def for_listing(self):
+        return self.prefetch_related("countries", "organizations", "domains")
+
+    def for_detail(self):
+        return self.prefetch_related(
+            "countries",
+            "organizations",
+            "domains",
+            "keywords",
+            Prefetch("events", queryset=Event.objects.published()),
+            published_articles(),
+        )
+
+
+class AgreementKind(models.TextChoices):
+    TREATY = "treaty", _("treaty")
+    AGREEMENT = "agreement", _("agreement")
+    PROTOCOL = "protocol", _("protocol")
+    MEMORANDUM = "memorandum", _("memorandum")
+    DECLARATION = "declaration", _("declaration")
+    CHARTER = "charter", _("charter")
+
+
+class AgreementStatus(models.TextChoices):
+    SIGNED = "signed", _("signed")
+    IN_FORCE = "in_force", _("in force")
+    EXPIRED = "expired", _("expired")
+    TERMINATED = "terminated", _("terminated")
+
+
+class Agreement(Dated):
+    Kind = AgreementKind
+    Status = AgreementStatus
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    title = models.CharField(_("title"), max_length=400, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    place = models.CharField(_("place of signing"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=AgreementKind.choices)
+    status = models.CharField(
+        _("status"), max_length=12, choices=AgreementStatus.choices
+    )
+    countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("parties (countries)"),
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("parties (organizations)"),
+    )
+    domains = models.ManyToManyField(
+        Domain, blank=True, related_name="agreements", verbose_name=_("domains")
+    )
+    keywords = TaggableManager(
+        through=TaggedItem,
+        blank=True,
+        verbose_name=_("keywords"),
+        related_name="agreements",
+    )
+    events = models.ManyToManyField(
+        Event, blank=True, related_name="agreements", verbose_name=_("related events")
+    )
+    articles = models.ManyToManyField(
+        Article, blank=True, related_name="agreements", verbose_name=_("articles")
+    )
+    source = models.TextField(_("source"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=AgreementStatus.values)
+                & Q(kind__in=AgreementKind.values),
+                name="agreement_status_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
+                name="agreement_end_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return localized(self, "title").text or self.slug
+
+    def get_absolute_url(self):
+        return reverse("relations:agreement", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            title = self.title_en or self.title_ru or self.title_ky or "agreement"
+            self.slug = unique_slug(Agreement, f"{self.date:%Y} {title}", self.pk)
+        super().save(*args, **kwargs)
+
+
+class IndicatorQuerySet(PublishedQuerySet):
+    def for_detail(self):
+        return self.select_related("domain").prefetch_related(
+            "countries",
+            Prefetch("observations", queryset=Observation.objects.order_by("year")),
+        )
+
+
+class Indicator(models.Model):
+    """A yearly series, such as bilateral trade turnover."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=250, blank=True)
+    unit = models.CharField(_("unit"), max_length=80, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    domain = models.ForeignKey(
+        Domain,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("domain"),
+    )
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="indicators", verbose_name=_("countries")
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return localized(self, "name").text or self.slug
+
+    def get_absolute_url(self):
+        return reverse("relations:indicator", kwargs={"slug": self.slug})
+
+
+class Observation(models.Model):
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="observations",
+        verbose_name=_("indicator"),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1800), MaxValueValidator(2200)]
+    )
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=3)
+    source = models.CharField(_("source"), max_length=400, blank=True)
+    source_url = models.URLField(_("source URL"), blank=True, max_length=500)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"], name="observation_one_per_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.year}"
+
+
+def domain_counts():
+    """Domains with `event_count` and `agreement_count` of published entries."""
+    return Domain.objects.annotate(
+        event_count=Count("events", filter=Q(events__is_published=True), distinct=True),
+        agreement_count=Count(
+            "agreements", filter=Q(agreements__is_published=True), distinct=True
+        ),
+    )

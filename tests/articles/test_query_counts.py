@@ -30,9 +30,9 @@ QUERIES = {
     "home": 7,  # issue, toc articles + authors, recent articles + authors, keywords
     "archive": 2,  # issues with public article counts
     "issue": 4,  # issue, articles, authors
-    "article": 7,  # article, authors, sections, references, keywords, galleys
+    "article": 9,  # article, authors, sections, refs, keywords, galleys, events, agreements
     "keywords": 2,  # keywords with public article counts
-    "keyword": 5,  # keyword, count, articles, authors
+    "keyword": 7,  # keyword, events, agreements, count, articles, authors
 }
 
 

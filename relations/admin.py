@@ -1,0 +1,289 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from articles.admin import ArticleAdmin, TabbedAdmin
+from articles.models import Article, Keyword
+
+from .dates import parse_partial_date
+from .models import (
+    Agreement,
+    Country,
+    Domain,
+    Event,
+    Indicator,
+    Observation,
+    Organization,
+    Person,
+)
+
+DATE_HELP = _(
+    "A year, a month or a day, as the source gives it: 2007, 2007-09, 2009-04-28."
+)
+
+
+class DatedForm(forms.ModelForm):
+    """Dates typed naturally at their precision, instead of a date and a precision."""
+
+    when = forms.CharField(label=_("date"), help_text=DATE_HELP)
+    until = forms.CharField(label=_("end date"), help_text=DATE_HELP, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["when"].initial = self.instance.when.iso()
+            if self.instance.until:
+                self.fields["until"].initial = self.instance.until.iso()
+
+    @staticmethod
+    def _parse(text):
+        try:
+            return parse_partial_date(text)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Enter a year, a month or a day: 2007, 2007-09 or 2009-04-28."),
+                code="partial_date",
+            ) from None
+
+    def clean_when(self):
+        return self._parse(self.cleaned_data["when"])
+
+    def clean_until(self):
+        text = self.cleaned_data.get("until")
+        return self._parse(text) if text else None
+
+    def clean(self):
+        cleaned = super().clean()
+        when, until = cleaned.get("when"), cleaned.get("until")
+        if when:
+            self.instance.date, self.instance.date_precision = (
+                when.value,
+                when.precision,
+            )
+        if when and until and until.last_day() < when.first_day():
+            self.add_error("until", _("The end cannot come before the start."))
+        elif "until" in cleaned:
+            self.instance.end_date = until.value if until else None
+            self.instance.end_precision = until.precision if until else "day"
+        return cleaned
+
+
+def keyword_field(model, admin_site):
+    return forms.ModelMultipleChoiceField(
+        queryset=Keyword.objects.all(),
+        required=False,
+        label=_("keywords"),
+        widget=AutocompleteSelectMultiple(
+            model._meta.get_field("keywords"), admin_site
+        ),
+    )
+
+
+class PublishActions:
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description=_("Publish selected entries"))
+    def publish(self, request, queryset):
+        count = queryset.update(is_published=True)
+        self.message_user(
+            request,
+            ngettext("%d entry published.", "%d entries published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected entries"))
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        self.message_user(
+            request,
+            ngettext("%d entry unpublished.", "%d entries unpublished.", count) % count,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Country)
+class CountryAdmin(TranslationAdmin):
+    list_display = ["iso_code", "name_ky", "name_ru", "name_en"]
+    search_fields = ["iso_code", "name_ky", "name_ru", "name_en"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(Domain)
+class DomainAdmin(TabbedAdmin):
+    list_display = ["__str__", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["slug", "name_ky", "name_ru", "name_en"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(TabbedAdmin):
+    list_display = ["__str__", "slug"]
+    search_fields = [
+        "slug",
+        "acronym_ky",
+        "acronym_ru",
+        "acronym_en",
+        "name_en",
+        "name_ru",
+    ]
+    filter_horizontal = ["members"]
+
+
+@admin.register(Person)
+class PersonAdmin(TabbedAdmin):
+    list_display = ["__str__", "country"]
+    list_select_related = ["country"]
+    search_fields = ["name_ky", "name_ru", "name_en"]
+    autocomplete_fields = ["country"]
+
+
+class EventForm(DatedForm):
+    class Meta:
+        model = Event
+        exclude = ["date", "date_precision", "end_date", "end_precision"]
+
+
+class AgreementForm(DatedForm):
+    class Meta:
+        model = Agreement
+        exclude = ["date", "date_precision", "end_date", "end_precision"]
+
+
+class KeywordsAutocomplete:
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "keywords":
+            return keyword_field(self.model, self.admin_site)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(Event)
+class EventAdmin(PublishActions, KeywordsAutocomplete, TabbedAdmin):
+    form = EventForm
+    list_display = ["__str__", "when_display", "kind", "is_published"]
+    list_filter = ["is_published", "kind", "domains", "countries", "date_precision"]
+    search_fields = ["title_ky", "title_ru", "title_en", "slug"]
+    autocomplete_fields = [
+        "countries",
+        "domains",
+        "people",
+        "organizations",
+        "articles",
+    ]
+    readonly_fields = ["slug"]
+    fieldsets = [
+        (None, {"fields": ["title", "when", "until", "kind", "place", "description"]}),
+        (
+            _("Links"),
+            {
+                "fields": [
+                    "countries",
+                    "domains",
+                    "people",
+                    "organizations",
+                    "keywords",
+                    "articles",
+                ]
+            },
+        ),
+        (_("Publication"), {"fields": ["is_published", "source", "slug"]}),
+    ]
+
+    @admin.display(description=_("date"), ordering="date")
+    def when_display(self, obj):
+        return obj.when
+
+
+@admin.register(Agreement)
+class AgreementAdmin(PublishActions, KeywordsAutocomplete, TabbedAdmin):
+    form = AgreementForm
+    list_display = ["__str__", "when_display", "kind", "status", "is_published"]
+    list_filter = ["is_published", "status", "kind", "domains", "countries"]
+    search_fields = ["title_ky", "title_ru", "title_en", "slug"]
+    autocomplete_fields = [
+        "countries",
+        "organizations",
+        "domains",
+        "events",
+        "articles",
+    ]
+    readonly_fields = ["slug"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "kind",
+                    "status",
+                    "when",
+                    "until",
+                    "place",
+                    "summary",
+                ]
+            },
+        ),
+        (
+            _("Links"),
+            {
+                "fields": [
+                    "countries",
+                    "organizations",
+                    "domains",
+                    "keywords",
+                    "events",
+                    "articles",
+                ]
+            },
+        ),
+        (_("Publication"), {"fields": ["is_published", "source", "slug"]}),
+    ]
+
+    @admin.display(description=_("signed"), ordering="date")
+    def when_display(self, obj):
+        return obj.when
+
+
+class ObservationInline(admin.TabularInline):
+    model = Observation
+    extra = 1
+    fields = ["year", "value", "source", "source_url", "note"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(PublishActions, TabbedAdmin):
+    list_display = ["__str__", "domain", "is_published"]
+    list_select_related = ["domain"]
+    search_fields = ["slug", "name_ky", "name_ru", "name_en"]
+    filter_horizontal = ["countries"]
+    inlines = [ObservationInline]
+
+
+class ArticleEventInline(admin.TabularInline):
+    """The article form shows (and edits) the events that discuss the article."""
+
+    model = Event.articles.through
+    extra = 0
+    autocomplete_fields = ["event"]
+    verbose_name = _("event")
+    verbose_name_plural = _("events discussed")
+
+
+class ArticleAgreementInline(admin.TabularInline):
+    model = Agreement.articles.through
+    extra = 0
+    autocomplete_fields = ["agreement"]
+    verbose_name = _("agreement")
+    verbose_name_plural = _("agreements discussed")
+
+
+class ArticleWithRelationsAdmin(ArticleAdmin):
+    """The journal's article admin plus the knowledge-base links (kept out of it)."""
+
+    inlines = [*ArticleAdmin.inlines, ArticleEventInline, ArticleAgreementInline]
+
+
+admin.site.unregister(Article)
+admin.site.register(Article, ArticleWithRelationsAdmin)

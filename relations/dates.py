@@ -1,0 +1,109 @@
+"""Dates known to a year, a month or a day, as the sources give them.
+
+A `PartialDate` is stored as a date plus a precision; the date's unknown parts are 1.
+It is shown at its precision in each language ("September 2007", "сентябрь 2007",
+"2007-жылдын сентябры") and never with a made-up day.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.languages import current_language
+
+
+class Precision(models.TextChoices):
+    YEAR = "year", _("year")
+    MONTH = "month", _("month")
+    DAY = "day", _("day")
+
+
+MONTHS_EN = [calendar.month_name[i] for i in range(1, 13)]
+MONTHS_RU = [
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+]  # fmt: skip
+MONTHS_RU_GENITIVE = [
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+]  # fmt: skip
+# Kyrgyz month names with the possessive ending: "2007-жылдын сентябры".
+MONTHS_KY_POSSESSIVE = [
+    "январы", "февралы", "марты", "апрели", "майы", "июну",
+    "июлу", "августу", "сентябры", "октябры", "ноябры", "декабры",
+]  # fmt: skip
+
+FORMATS = {
+    ("en", "year"): lambda d: f"{d.year}",
+    ("en", "month"): lambda d: f"{MONTHS_EN[d.month - 1]} {d.year}",
+    ("en", "day"): lambda d: f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}",
+    ("ru", "year"): lambda d: f"{d.year} г.",
+    ("ru", "month"): lambda d: f"{MONTHS_RU[d.month - 1]} {d.year} г.",
+    ("ru", "day"): lambda d: f"{d.day} {MONTHS_RU_GENITIVE[d.month - 1]} {d.year} г.",
+    ("ky", "year"): lambda d: f"{d.year}-ж.",
+    ("ky", "month"): lambda d: f"{d.year}-жылдын {MONTHS_KY_POSSESSIVE[d.month - 1]}",
+    ("ky", "day"): lambda d: (
+        f"{d.year}-жылдын {d.day}-{MONTHS_KY_POSSESSIVE[d.month - 1]}"
+    ),
+}
+
+PATTERNS = [
+    (re.compile(r"^(\d{4})$"), ("y",), Precision.YEAR),
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), ("y", "m"), Precision.MONTH),
+    (re.compile(r"^(\d{1,2})[./](\d{4})$"), ("m", "y"), Precision.MONTH),
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d"), Precision.DAY),
+    (
+        re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"),
+        ("d", "m", "y"),
+        Precision.DAY,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    value: date
+    precision: str
+
+    def __str__(self):
+        return self.format()
+
+    def format(self, lang=None):
+        lang = lang or current_language()
+        return FORMATS[(lang, self.precision)](self.value)
+
+    def iso(self):
+        """ISO 8601 at the precision: 2007, 2007-09, 2007-09-28 (for <time datetime>)."""
+        full = self.value.isoformat()
+        return {"year": full[:4], "month": full[:7]}.get(self.precision, full)
+
+    def first_day(self):
+        return self.value
+
+    def last_day(self):
+        """The last day the date could mean (end of the year or month)."""
+        if self.precision == Precision.YEAR:
+            return date(self.value.year, 12, 31)
+        if self.precision == Precision.MONTH:
+            days = calendar.monthrange(self.value.year, self.value.month)[1]
+            return date(self.value.year, self.value.month, days)
+        return self.value
+
+
+def parse_partial_date(text):
+    """ "2007", "2007-09", "09.2007", "2009-04-28", "28.04.2009" → PartialDate.
+
+    Raises ValueError for anything else, including impossible dates.
+    """
+    text = (text or "").strip()
+    for pattern, parts, precision in PATTERNS:
+        match = pattern.match(text)
+        if match:
+            values = dict(zip(parts, map(int, match.groups()), strict=True))
+            value = date(values["y"], values.get("m", 1), values.get("d", 1))
+            return PartialDate(value, precision)
+    raise ValueError(text)

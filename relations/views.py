@@ -1,0 +1,299 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+
+from articles.models import Article
+
+from .charts import series_svg, timeline_svg
+from .forms import AgreementFilter, TimelineFilter
+from .models import (
+    Agreement,
+    Country,
+    Domain,
+    Event,
+    Indicator,
+    Organization,
+    domain_counts,
+)
+
+TIMELINE_PAGE = 50
+MAX_DRAWN = 1000
+
+
+def paginate(request, queryset, per_page):
+    page = request.GET.get("page")
+    if page == "":
+        raise Http404("Empty page number")
+    try:
+        return Paginator(queryset, per_page).page(page or 1)
+    except InvalidPage as exc:
+        raise Http404(str(exc)) from exc
+
+
+def draw_timeline(events, title):
+    """The SVG timeline of `events` (a queryset), drawn from one small query."""
+    fields = [
+        "slug",
+        "kind",
+        "date",
+        "date_precision",
+        "title_ky",
+        "title_ru",
+        "title_en",
+    ]
+    url = reverse("relations:event", kwargs={"slug": "SLUG"})
+    points = [
+        {
+            "date": e.date,
+            "precision": e.date_precision,
+            "url": url.replace("SLUG", e.slug),
+            "kind": e.kind,
+            "label": f"{e.when}: {e}",
+        }
+        for e in events.only(*fields)[:MAX_DRAWN]
+    ]
+    desc = _("%(count)s events from %(first)s to %(last)s.") % {
+        "count": len(points),
+        "first": min((p["date"].year for p in points), default=""),
+        "last": max((p["date"].year for p in points), default=""),
+    }
+    return timeline_svg(points, title, desc)
+
+
+def public_articles_about(events=None, agreements=None):
+    """Public articles that discuss any of the given events or agreements."""
+    condition = Q(pk__in=[])
+    if events is not None:
+        condition |= Q(events__in=events)
+    if agreements is not None:
+        condition |= Q(agreements__in=agreements)
+    ids = Article.objects.filter(condition).values("pk")
+    return Article.objects.public().filter(pk__in=ids).for_listing()[:50]
+
+
+class RelationsHomeView(TemplateView):
+    template_name = "relations/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        events = Event.objects.published()
+        context.update(
+            domains=domain_counts(),
+            latest=events.for_listing()[:8],
+            timeline=draw_timeline(events, _("Timeline of events")),
+            pairs=country_pairs(),
+            organizations=Organization.objects.all(),
+            indicators=Indicator.objects.published(),
+        )
+        return context
+
+
+def country_pairs():
+    """Pairs of countries that share at least one published event or agreement."""
+    through = Event.countries.through.objects.filter(event__is_published=True)
+    by_event = {}
+    for event_id, code in through.values_list("event_id", "country__iso_code"):
+        by_event.setdefault(event_id, set()).add(code)
+    pairs = {
+        tuple(sorted((a, b)))
+        for codes in by_event.values()
+        for a in codes
+        for b in codes
+        if a < b
+    }
+    countries = {
+        c.iso_code: c for c in Country.objects.filter(iso_code__in={*sum(pairs, ())})
+    }
+    return [(countries[a], countries[b]) for a, b in sorted(pairs)]
+
+
+class TimelineView(TemplateView):
+    """Events filtered by domain, country, organization, kind and years; URLs shareable."""
+
+    template_name = "relations/timeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = TimelineFilter(self.request.GET or None)
+        events = Event.objects.published()
+        if form.is_bound and not form.is_valid():
+            events = events.none()
+        elif form.is_bound:
+            events = events.filtered(form.active())
+        page = paginate(self.request, events.for_listing(), TIMELINE_PAGE)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=form,
+            page_obj=page,
+            events=page.object_list,
+            timeline=draw_timeline(events, _("Timeline of events")),
+            query=query.urlencode(),
+        )
+        return context
+
+
+class EventDetailView(DetailView):
+    template_name = "relations/event.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.published().for_detail()
+
+
+class AgreementListView(TemplateView):
+    template_name = "relations/agreements.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = AgreementFilter(self.request.GET or None)
+        agreements = Agreement.objects.published()
+        if form.is_bound and form.is_valid():
+            agreements = form.apply(agreements)
+        elif form.is_bound:
+            agreements = agreements.none()
+        page = paginate(self.request, agreements.for_listing(), TIMELINE_PAGE)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            form=form,
+            page_obj=page,
+            agreements=page.object_list,
+            query=query.urlencode(),
+        )
+        return context
+
+
+class AgreementDetailView(DetailView):
+    template_name = "relations/agreement.html"
+    context_object_name = "agreement"
+
+    def get_queryset(self):
+        return Agreement.objects.published().for_detail()
+
+
+class GatheringMixin:
+    """Pages that gather events, agreements, indicators and articles of one subject."""
+
+    def gather(self, events, agreements, indicators):
+        events = events.published()
+        agreements = agreements.published()
+        return {
+            "events": events.for_listing()[:100],
+            "agreements": agreements.for_listing()[:100],
+            "indicators": indicators.published(),
+            "articles": public_articles_about(
+                events.values("pk"), agreements.values("pk")
+            ),
+            "timeline": draw_timeline(events, _("Timeline of events")),
+        }
+
+
+class DomainDetailView(GatheringMixin, DetailView):
+    template_name = "relations/domain.html"
+    context_object_name = "domain"
+    model = Domain
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        domain = self.object
+        context.update(
+            self.gather(
+                Event.objects.filter(domains=domain),
+                Agreement.objects.filter(domains=domain),
+                Indicator.objects.filter(domain=domain),
+            )
+        )
+        return context
+
+
+class OrganizationDetailView(GatheringMixin, DetailView):
+    template_name = "relations/organization.html"
+    context_object_name = "organization"
+
+    def get_queryset(self):
+        return Organization.objects.prefetch_related("members")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        context.update(
+            self.gather(
+                Event.objects.filter(organizations=org),
+                Agreement.objects.filter(organizations=org),
+                Indicator.objects.none(),
+            )
+        )
+        return context
+
+
+class CountryPairView(GatheringMixin, TemplateView):
+    """Everything between two countries: /relations/countries/kg/tj/."""
+
+    template_name = "relations/pair.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        codes = {self.kwargs["a"].upper(), self.kwargs["b"].upper()}
+        countries = list(Country.objects.filter(iso_code__in=codes))
+        if len(countries) != 2:
+            raise Http404("Unknown country pair")
+        a, b = countries
+        context.update(
+            first=a,
+            second=b,
+            **self.gather(
+                Event.objects.filter(countries=a).filter(countries=b),
+                Agreement.objects.filter(countries=a).filter(countries=b),
+                Indicator.objects.filter(countries=a).filter(countries=b),
+            ),
+        )
+        return context
+
+
+class IndicatorDetailView(DetailView):
+    template_name = "relations/indicator.html"
+    context_object_name = "indicator"
+
+    def get_queryset(self):
+        return Indicator.objects.published().for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        indicator = self.object
+        observations = list(indicator.observations.all())
+        desc = "; ".join(f"{o.year}: {o.value.normalize():f}" for o in observations)
+        context.update(
+            observations=observations,
+            chart=series_svg(observations, str(indicator), desc),
+        )
+        return context
+
+
+def keyword_section(keyword):
+    """Published events and agreements with `keyword`, for the journal's keyword page."""
+    events = list(Event.objects.published().filter(keywords=keyword)[:100])
+    agreements = list(Agreement.objects.published().filter(keywords=keyword)[:100])
+    if not events and not agreements:
+        return None
+    return {
+        "template": "relations/includes/entries.html",
+        "events": events,
+        "agreements": agreements,
+    }
+
+
+def article_section(article):
+    """Published events and agreements an article discusses, for its page."""
+    events = list(Event.objects.published().filter(articles=article))
+    agreements = list(Agreement.objects.published().filter(articles=article))
+    if not events and not agreements:
+        return None
+    return {
+        "template": "relations/includes/entries.html",
+        "events": events,
+        "agreements": agreements,
+    }
