@@ -20,6 +20,7 @@ from .models import (
     Person,
 )
 
+DATE_COLUMNS = ["date", "date_precision", "end_date", "end_precision"]
 DATE_HELP = _(
     "A year, a month or a day, as the source gives it: 2007, 2007-09, 2009-04-28."
 )
@@ -143,13 +144,13 @@ class PersonAdmin(TabbedAdmin):
 class EventForm(DatedForm):
     class Meta:
         model = Event
-        exclude = ["date", "date_precision", "end_date", "end_precision"]
+        exclude = DATE_COLUMNS  # noqa: DJ006 - replaced by the `when`/`until` fields
 
 
 class AgreementForm(DatedForm):
     class Meta:
         model = Agreement
-        exclude = ["date", "date_precision", "end_date", "end_precision"]
+        exclude = DATE_COLUMNS  # noqa: DJ006 - replaced by the `when`/`until` fields
 
 
 class KeywordsAutocomplete:

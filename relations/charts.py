@@ -63,15 +63,15 @@ def timeline_svg(points, title, desc, uid="timeline"):
         y = 30 + (row % 8) * 14
         colour = KIND_COLOURS.get(p["kind"], "#5b616e")
         if width:
+            w = max(width * scale, 3)
             shape = (
-                f'<rect x="{x(start):.1f}" y="{y - 4}" width="{max(width * scale, 3):.1f}" '
-                f'height="8" rx="3" fill="{colour}" fill-opacity="0.55"/>'
+                f'<rect x="{x(start):.1f}" y="{y - 4}" width="{w:.1f}" height="8" '
+                f'rx="3" fill="{colour}" fill-opacity="0.55"/>'
             )
         else:
             shape = f'<circle cx="{x(start):.1f}" cy="{y}" r="5" fill="{colour}"/>'
-        marks.append(
-            f'<a href="{escape(p["url"])}"><title>{escape(p["label"])}</title>{shape}</a>'
-        )
+        link, label = escape(p["url"]), escape(p["label"])
+        marks.append(f'<a href="{link}"><title>{label}</title>{shape}</a>')
     height = 30 + min(max(rows.values()), 8) * 14 + 30
     axis_y = height - 22
     ticks = "".join(
@@ -111,8 +111,8 @@ def series_svg(observations, title, desc, uid="series"):
         h = float(max(value, Decimal(0)) / peak) * plot
         cx = LEFT + slot * i + slot / 2
         body.append(
-            f'<rect x="{cx - bar / 2:.1f}" y="{height - bottom - h:.1f}" width="{bar:.1f}" '
-            f'height="{h:.1f}" fill="#8a1c1c" fill-opacity="0.8">'
+            f'<rect x="{cx - bar / 2:.1f}" y="{height - bottom - h:.1f}" '
+            f'width="{bar:.1f}" height="{h:.1f}" fill="#8a1c1c" fill-opacity="0.8">'
             f"<title>{obs.year}: {escape(_fmt(value))}</title></rect>"
             f'<text x="{cx:.1f}" y="{height - bottom - h - 6:.1f}" font-size="12" '
             f'text-anchor="middle" fill="#1d1f24">{escape(_fmt(value))}</text>'

@@ -77,7 +77,7 @@ class PartialDate:
         return FORMATS[(lang, self.precision)](self.value)
 
     def iso(self):
-        """ISO 8601 at the precision: 2007, 2007-09, 2007-09-28 (for <time datetime>)."""
+        """ISO 8601 at the precision: 2007, 2007-09, 2007-09-28 (<time datetime>)."""
         full = self.value.isoformat()
         return {"year": full[:4], "month": full[:7]}.get(self.precision, full)
 

@@ -252,14 +252,14 @@ class Event(Dated):
     def __str__(self):
         return localized(self, "title").text or self.slug
 
-    def get_absolute_url(self):
-        return reverse("relations:event", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             title = self.title_en or self.title_ru or self.title_ky or "event"
             self.slug = unique_slug(Event, f"{self.date:%Y} {title}", self.pk)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("relations:event", kwargs={"slug": self.slug})
 
 
 def unique_slug(model, text, pk=None):
@@ -369,14 +369,14 @@ class Agreement(Dated):
     def __str__(self):
         return localized(self, "title").text or self.slug
 
-    def get_absolute_url(self):
-        return reverse("relations:agreement", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             title = self.title_en or self.title_ru or self.title_ky or "agreement"
             self.slug = unique_slug(Agreement, f"{self.date:%Y} {title}", self.pk)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("relations:agreement", kwargs={"slug": self.slug})
 
 
 class IndicatorQuerySet(PublishedQuerySet):

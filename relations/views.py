@@ -111,7 +111,7 @@ def country_pairs():
 
 
 class TimelineView(TemplateView):
-    """Events filtered by domain, country, organization, kind and years; URLs shareable."""
+    """Events filtered by domain, country, organization, kind, years; shareable URLs."""
 
     template_name = "relations/timeline.html"
 
@@ -274,7 +274,7 @@ class IndicatorDetailView(DetailView):
 
 
 def keyword_section(keyword):
-    """Published events and agreements with `keyword`, for the journal's keyword page."""
+    """Published events and agreements with `keyword` (journal's keyword page)."""
     events = list(Event.objects.published().filter(keywords=keyword)[:100])
     agreements = list(Agreement.objects.published().filter(keywords=keyword)[:100])
     if not events and not agreements:

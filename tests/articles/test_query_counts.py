@@ -30,7 +30,8 @@ QUERIES = {
     "home": 7,  # issue, toc articles + authors, recent articles + authors, keywords
     "archive": 2,  # issues with public article counts
     "issue": 4,  # issue, articles, authors
-    "article": 9,  # article, authors, sections, refs, keywords, galleys, events, agreements
+    # article, authors, sections, refs, keywords, galleys, events, agreements
+    "article": 9,
     "keywords": 2,  # keywords with public article counts
     "keyword": 7,  # keyword, events, agreements, count, articles, authors
 }
