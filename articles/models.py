@@ -41,6 +41,20 @@ LANGUAGE_LIST_VALIDATOR = RegexValidator(
 )
 
 
+def unique_slug(model, text, pk=None, max_length=80):
+    """An ASCII slug of `text` not yet used by another row of `model` (-2, -3, …)."""
+    base = ascii_slug(text, max_length) or model._meta.model_name
+    taken = set(
+        model.objects.filter(slug__startswith=base)
+        .exclude(pk=pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 def random_name(folder, filename):
     """Uploads are stored under random names; only the extension is kept."""
     ext = PurePosixPath(filename).suffix.lower()[:10]
@@ -462,16 +476,7 @@ class Article(models.Model):
     def _unique_slug(self):
         source = getattr(self, f"title_{self.original_language}", "") or ""
         source = source or self.title_en or self.title_ru or self.title_ky or "article"
-        base = ascii_slug(source, 80) or "article"
-        taken = set(
-            Article.objects.filter(slug__startswith=base)
-            .exclude(pk=self.pk)
-            .values_list("slug", flat=True)
-        )
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(Article, source, self.pk)
 
     @property
     def pages(self):

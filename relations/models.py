@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles.languages import localized
-from articles.models import Article, TaggedItem, ascii_slug
+from articles.models import Article, TaggedItem, unique_slug
 
 from .dates import PartialDate, Precision
 
@@ -255,24 +255,11 @@ class Event(Dated):
     def save(self, *args, **kwargs):
         if not self.slug:
             title = self.title_en or self.title_ru or self.title_ky or "event"
-            self.slug = unique_slug(Event, f"{self.date:%Y} {title}", self.pk)
+            self.slug = unique_slug(Event, f"{self.date:%Y} {title}", self.pk, 90)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("relations:event", kwargs={"slug": self.slug})
-
-
-def unique_slug(model, text, pk=None):
-    base = ascii_slug(text, 90) or model._meta.model_name
-    taken = set(
-        model.objects.filter(slug__startswith=base)
-        .exclude(pk=pk)
-        .values_list("slug", flat=True)
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 class AgreementQuerySet(PublishedQuerySet):
@@ -372,7 +359,7 @@ class Agreement(Dated):
     def save(self, *args, **kwargs):
         if not self.slug:
             title = self.title_en or self.title_ru or self.title_ky or "agreement"
-            self.slug = unique_slug(Agreement, f"{self.date:%Y} {title}", self.pk)
+            self.slug = unique_slug(Agreement, f"{self.date:%Y} {title}", self.pk, 90)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
