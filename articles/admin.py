@@ -15,12 +15,14 @@ from modeltranslation.admin import (
 from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
+from . import extensions
 from .admin_workflow import (
     ArticleWorkflowMixin,
     IssueWorkflowMixin,
     can_edit_article,
     is_translator_only,
 )
+from .extensions import add_actions
 from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from .models import (
     Article,
@@ -90,6 +92,10 @@ class IssueAdmin(IssueWorkflowMixin, VersionAdmin, TabbedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        return add_actions(actions, self, request, extensions.issue_admin_actions)
 
     @admin.display(description=_("state"))
     def publication_state(self, obj):
@@ -359,6 +365,10 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_completeness()
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        return add_actions(actions, self, request, extensions.article_admin_actions)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Keywords are chosen as Keyword objects, never typed as taggit's comma text.

@@ -12,3 +12,18 @@ article_page_sections = []
 def sections_for(providers, obj):
     """The sections the registered providers have for `obj`, in registration order."""
     return [section for provider in providers if (section := provider(obj))]
+
+
+# Admin actions other apps offer on the article and issue lists (e.g. Crossref export).
+# Each is a plain admin action function with `short_description` (or @admin.action).
+article_admin_actions = []
+issue_admin_actions = []
+
+
+def add_actions(actions, model_admin, request, extra):
+    """Merge `extra` action functions into a ModelAdmin.get_actions() result."""
+    for func in extra:
+        name = func.__name__
+        description = getattr(func, "short_description", name.replace("_", " "))
+        actions[name] = (func, name, description)
+    return actions

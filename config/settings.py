@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "reversion",
     "articles",
     "relations",
+    "interop",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

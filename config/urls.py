@@ -4,9 +4,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("interop.urls_root")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("relations/", include("relations.urls")),
+    path("", include("interop.urls")),
     path("", include("articles.urls")),
 )

@@ -58,17 +58,18 @@ class DatedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        when, until = cleaned.get("when"), cleaned.get("until")
-        if when:
-            self.instance.date, self.instance.date_precision = (
-                when.value,
-                when.precision,
-            )
-        if when and until and until.last_day() < when.first_day():
+        if "when" not in cleaned or "until" not in cleaned:
+            # A date did not parse; the instance keeps its dates, which still agree
+            # with each other, so the model's own check raises nothing unshowable.
+            return cleaned
+        when, until = cleaned["when"], cleaned["until"]
+        # First days are compared, as the database constraint compares stored dates.
+        if until and until.first_day() < when.first_day():
             self.add_error("until", _("The end cannot come before the start."))
-        elif "until" in cleaned:
-            self.instance.end_date = until.value if until else None
-            self.instance.end_precision = until.precision if until else "day"
+            return cleaned
+        self.instance.date, self.instance.date_precision = when.value, when.precision
+        self.instance.end_date = until.value if until else None
+        self.instance.end_precision = until.precision if until else "day"
         return cleaned
 
 

@@ -132,10 +132,12 @@ class Dated(models.Model):
 
     def clean(self):
         super().clean()
+        # First days are compared, as the database constraint compares the stored
+        # dates: an end given as "2007-09" after a start of 2007-09-20 is refused.
         if (
             self.date
             and self.end_date
-            and self.until.last_day() < self.when.first_day()
+            and self.until.first_day() < self.when.first_day()
         ):
             raise ValidationError(
                 {"end_date": _("The end cannot come before the start.")}

@@ -8,10 +8,12 @@ An article's authors, keywords, body, references and PDFs are written only when 
 article itself is created. The whole load is one transaction.
 """
 
+import importlib
 from collections import Counter
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -295,15 +297,23 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         loader = DemoLoader()
+        knowledge_base = None
         try:
             with transaction.atomic():
                 journal, articles = loader.load()
+                # The knowledge base is optional and depends on the journal, never
+                # the reverse: it is imported here, only when it is installed.
+                if apps.is_installed("relations"):
+                    module = importlib.import_module("relations.demo_content")
+                    knowledge_base = module.load()
         except BaseException:
             loader.discard_files()
             raise
         if options["quiet"] or options["verbosity"] == 0:
             return
         self.report(loader, journal, articles)
+        if knowledge_base is not None:
+            knowledge_base.report(self.stdout, self.style)
 
     def report(self, loader, journal, articles):
         ids = [a.pk for a in articles]

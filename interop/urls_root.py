@@ -1,0 +1,23 @@
+"""Outputs without a language prefix: OAI-PMH, sitemaps, robots.txt."""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+
+from . import oai, sitemaps
+
+urlpatterns = [
+    path("oai/", oai.endpoint, name="oai"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap_section",
+    ),
+]
