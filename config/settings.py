@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "articles",
     "relations",
     "interop",
+    "search",
+    "importer",
     "django.contrib.sitemaps",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("relations/", include("relations.urls")),
+    path("search/", include("search.urls")),
     path("", include("interop.urls")),
     path("", include("articles.urls")),
 )
