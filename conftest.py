@@ -7,3 +7,5 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Password hashing is deliberately slow; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Pages are rendered fresh in tests; the page cache's own tests switch it on.
+    settings.PAGE_CACHE_ENABLED = False

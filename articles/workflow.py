@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from .languages import LANGUAGE_CODES
 from .models import Article, Issue, StatusChange
 from .models import ArticleStatus as S
+from .signals import content_changed
 
 
 class Role:
@@ -134,6 +135,7 @@ def transition(article, to, *, by, note=""):
             article=locked, from_status=frm, to_status=to, changed_by=by, note=note
         )
         transaction.on_commit(lambda: notify(locked.pk, to, note))
+        transaction.on_commit(lambda: content_changed.send(sender=Article))
     article.refresh_from_db()
     return article
 
@@ -229,6 +231,7 @@ def publish_issue(issue, *, by, at=None):
             )
             for a in articles
         )
+        transaction.on_commit(lambda: content_changed.send(sender=Issue))
     issue.refresh_from_db()
     return articles
 

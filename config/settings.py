@@ -38,12 +38,16 @@ INSTALLED_APPS = [
     "interop",
     "search",
     "importer",
+    "pagecache",
     "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -162,3 +166,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 PAGE_SIZE = int(os.environ.get("JOURNAL_PAGE_SIZE", "20"))
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+
+def cache_from_url(url):
+    """CACHE_URL: redis://host:port/db, or locmem:// (the default), or dummy://."""
+    if url.startswith(("redis://", "rediss://")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "TIMEOUT": 3600,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    if url.startswith("dummy://"):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "site"}
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+# Anonymous reader pages are cached per language and URL (pagecache app).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))

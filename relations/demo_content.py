@@ -5,7 +5,7 @@ The journal's command imports this module only when the `relations` app is insta
 transaction. `load()` returns the loader, whose `report()` prints a summary.
 
 Facts: the Kyrgyz–Tajik events, people, organization names and the 2008 trade figure
-come from docs/DOMAIN-FACTS.md and the journal's demo articles (articles/demo_content.py);
+come from docs/DOMAIN-FACTS.md and the journal's demo articles (articles.demo_content);
 the multilateral agreements and the SCO founding summit come from the documents named
 in their `source` field. Dates keep the precision their source gives. Descriptions and
 summaries are our own words; Kyrgyz text should be read by a Kyrgyz-speaking editor
@@ -40,7 +40,8 @@ from .models import (
     Person,
 )
 
-DOMAIN_FACTS = "docs/DOMAIN-FACTS.md"
+# Shown to readers as a source: the facts were compiled by the editorial office.
+DOMAIN_FACTS = "Editorial compilation of the journal (demonstration data)"
 
 
 def tr(ky, ru, en):
@@ -279,9 +280,9 @@ PEOPLE = {
     "bakiyev": {
         "name": tr("Курманбек Бакиев", "Курманбек Бакиев", "Kurmanbek Bakiyev"),
         "office": tr(
-            "Кыргыз Республикасынын Президенти (2005–2010)",
-            "Президент Кыргызской Республики (2005–2010)",
-            "President of the Kyrgyz Republic (2005–2010)",
+            "Кыргыз Республикасынын Президенти, 2005–2010",
+            "Президент Кыргызской Республики, 2005–2010",
+            "President of the Kyrgyz Republic, 2005–2010",
         ),
         "country": "KG",
     },
@@ -354,8 +355,7 @@ EVENTS = [
         "title": tr(
             "Кыргызстан менен Тажикстандын ортосунда дипломатиялык мамилелердин "
             "түзүлүшү",
-            "Установление дипломатических отношений между Кыргызстаном и "
-            "Таджикистаном",
+            "Установление дипломатических отношений между Кыргызстаном и Таджикистаном",
             "Diplomatic relations established between Kyrgyzstan and Tajikistan",
         ),
         "place": None,
@@ -505,8 +505,7 @@ EVENTS = [
         "precision": "month",
         "kind": "negotiation",
         "title": tr(
-            "Чек аранын айрым участокторундагы аймактык талаш-тартыштарды жөнгө "
-            "салуу",
+            "Чек аранын айрым участокторундагы аймактык талаш-тартыштарды жөнгө салуу",
             "Урегулирование территориальных споров на участках границы",
             "Settlement of territorial disputes on sections of the border",
         ),
@@ -663,8 +662,7 @@ EVENTS = [
         "precision": "day",
         "kind": "cultural",
         "title": tr(
-            "Айтматовдун «Тоолор кулаганда» романынын тажикче котормосунун "
-            "тушаукесери",
+            "Айтматовдун «Тоолор кулаганда» романынын тажикче котормосунун тушаукесери",
             "Презентация таджикского перевода романа Айтматова «Когда падают горы»",
             "Presentation of the Tajik translation of Aitmatov's "
             "“When the Mountains Fall”",
@@ -1080,8 +1078,7 @@ AGREEMENTS = [
         "title": tr(
             "Шанхай кызматташтык уюмун түзүү жөнүндө декларация",
             "Декларация о создании Шанхайской организации сотрудничества",
-            "Declaration on the Establishment of the Shanghai Cooperation "
-            "Organisation",
+            "Declaration on the Establishment of the Shanghai Cooperation Organisation",
         ),
         "place": tr("Шанхай", "Шанхай", "Shanghai"),
         "summary": tr(

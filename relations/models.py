@@ -147,9 +147,8 @@ class Dated(models.Model):
 def published_articles():
     return Prefetch(
         "articles",
-        queryset=Article.objects.public()
-        .select_related("issue")
-        .order_by("-published_at"),
+        # for_listing: the article items show authors, loaded once for all articles.
+        queryset=Article.objects.public().for_listing().order_by("-published_at"),
         to_attr="public_articles",
     )
 

@@ -93,13 +93,16 @@ class RelationsHomeView(TemplateView):
 
 def country_pairs():
     """Pairs of countries that share at least one published event or agreement."""
-    through = Event.countries.through.objects.filter(event__is_published=True)
-    by_event = {}
-    for event_id, code in through.values_list("event_id", "country__iso_code"):
-        by_event.setdefault(event_id, set()).add(code)
+    by_entry = {}
+    for kind, model in (("event", Event), ("agreement", Agreement)):
+        through = model.countries.through.objects.filter(
+            **{f"{kind}__is_published": True}
+        )
+        for entry_id, code in through.values_list(f"{kind}_id", "country__iso_code"):
+            by_entry.setdefault((kind, entry_id), set()).add(code)
     pairs = {
         tuple(sorted((a, b)))
-        for codes in by_event.values()
+        for codes in by_entry.values()
         for a in codes
         for b in codes
         if a < b

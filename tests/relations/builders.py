@@ -306,3 +306,55 @@ def knowledge_base():
         treaty=treaty,
         indicator=trade,
     )
+
+
+def bulk_events(n, domains=(), countries=(), **overrides):
+    """`n` published events in three queries per link, for size tests (no save())."""
+    start = Event.objects.count()
+    events = Event.objects.bulk_create(
+        Event(
+            slug=f"bulk-event-{start + i}",
+            title_ky=f"Окуя {start + i}",
+            title_ru=f"Событие {start + i}",
+            title_en=f"Event {start + i}",
+            date=date(1990 + i % 35, 1 + i % 12, 1 + i % 28),
+            date_precision=("day", "month", "year")[i % 3],
+            kind=Event.Kind.VISIT,
+            is_published=True,
+            **overrides,
+        )
+        for i in range(n)
+    )
+    _bulk_link(Event.domains.through, "event", events, "domain", domains)
+    _bulk_link(Event.countries.through, "event", events, "country", countries)
+    return events
+
+
+def bulk_agreements(n, domains=(), countries=(), **overrides):
+    """`n` published agreements, like `bulk_events`."""
+    start = Agreement.objects.count()
+    agreements = Agreement.objects.bulk_create(
+        Agreement(
+            slug=f"bulk-agreement-{start + i}",
+            title_en=f"Agreement {start + i}",
+            date=date(1990 + i % 35, 1 + i % 12, 1 + i % 28),
+            kind=Agreement.Kind.AGREEMENT,
+            status=Agreement.Status.IN_FORCE,
+            is_published=True,
+            **overrides,
+        )
+        for i in range(n)
+    )
+    _bulk_link(Agreement.domains.through, "agreement", agreements, "domain", domains)
+    _bulk_link(
+        Agreement.countries.through, "agreement", agreements, "country", countries
+    )
+    return agreements
+
+
+def _bulk_link(through, side, entries, other, targets):
+    through.objects.bulk_create(
+        through(**{f"{side}_id": entry.pk, f"{other}_id": target.pk})
+        for entry in entries
+        for target in targets
+    )

@@ -1,0 +1,36 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+
+CONTENT_APPS = ("articles", "relations")
+
+
+class PageCacheConfig(AppConfig):
+    name = "pagecache"
+    verbose_name = _("Page cache")
+
+    def ready(self):
+        from articles.signals import content_changed
+
+        from .cache import bump
+
+        content_changed.connect(bump, dispatch_uid="pagecache-content")
+        for label in CONTENT_APPS:
+            if not apps.is_installed(label):
+                continue
+            for model in apps.get_app_config(label).get_models():
+                uid = f"pagecache-{model._meta.label}"
+                post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}-save")
+                post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}-del")
+        m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache-m2m")
+
+
+def _changed(sender, **kwargs):
+    from .cache import bump
+
+    bump()
+
+
+def _m2m_changed(sender, action, **kwargs):
+    if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
+        _changed(sender)
