@@ -32,7 +32,9 @@ def next_scheduled_change():
 
     now = timezone.now()
     times = [
-        Issue.objects.filter(published_at__gt=now).aggregate(t=Min("published_at"))["t"],
+        Issue.objects.filter(published_at__gt=now).aggregate(t=Min("published_at"))[
+            "t"
+        ],
         Article.objects.filter(
             status=Article.Status.PUBLISHED, published_at__gt=now
         ).aggregate(t=Min("published_at"))["t"],
@@ -64,4 +66,3 @@ def current_generation():
 
 def page_key(generation, request):
     return f"page:{generation}:{request.method == 'HEAD'}:{request.get_full_path()}"
-

@@ -7,6 +7,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from articles.admin import ArticleAdmin, TabbedAdmin
 from articles.models import Article, Keyword
+from articles.signals import content_changed
 
 from .dates import parse_partial_date
 from .models import (
@@ -90,6 +91,7 @@ class PublishActions:
     @admin.action(description=_("Publish selected entries"))
     def publish(self, request, queryset):
         count = queryset.update(is_published=True)
+        content_changed.send(sender=queryset.model)
         self.message_user(
             request,
             ngettext("%d entry published.", "%d entries published.", count) % count,
@@ -99,6 +101,7 @@ class PublishActions:
     @admin.action(description=_("Unpublish selected entries"))
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
+        content_changed.send(sender=queryset.model)
         self.message_user(
             request,
             ngettext("%d entry unpublished.", "%d entries unpublished.", count) % count,

@@ -38,7 +38,21 @@ def _year_ticks(first, last):
     return [y for y in range(first, last + 1) if y % step == 0 or y == first]
 
 
-def timeline_svg(points, title, desc, uid="timeline"):
+def _legend(kinds, labels, y):
+    """Colour keys for the kinds of event drawn, in a row under the axis."""
+    parts, x = [], LEFT
+    for kind in kinds:
+        label = escape(str(labels.get(kind, kind)))
+        parts.append(
+            f'<rect x="{x}" y="{y - 9}" width="10" height="10" rx="2" '
+            f'fill="{KIND_COLOURS.get(kind, "#5b616e")}"/>'
+            f'<text x="{x + 14}" y="{y}" font-size="11" fill="#1d1f24">{label}</text>'
+        )
+        x += 24 + 7 * len(label)
+    return "".join(parts)
+
+
+def timeline_svg(points, title, desc, uid="timeline", labels=None):
     """Events on a time axis. `points`: dicts with date, precision, label, url, kind.
 
     A day is a dot; a month or a year is a bar as wide as the period, so a date known
@@ -72,8 +86,9 @@ def timeline_svg(points, title, desc, uid="timeline"):
             shape = f'<circle cx="{x(start):.1f}" cy="{y}" r="5" fill="{colour}"/>'
         link, label = escape(p["url"]), escape(p["label"])
         marks.append(f'<a href="{link}"><title>{label}</title>{shape}</a>')
-    height = 30 + min(max(rows.values()), 8) * 14 + 30
-    axis_y = height - 22
+    kinds = sorted({p["kind"] for p in points}, key=list(KIND_COLOURS).index)
+    height = 30 + min(max(rows.values()), 8) * 14 + 30 + (24 if labels else 0)
+    axis_y = height - 22 - (24 if labels else 0)
     ticks = "".join(
         f'<line x1="{x(t):.1f}" y1="{axis_y}" x2="{x(t):.1f}" y2="{axis_y + 5}" '
         f'stroke="#5b616e"/><text x="{x(t):.1f}" y="{axis_y + 17}" font-size="11" '
@@ -84,7 +99,8 @@ def timeline_svg(points, title, desc, uid="timeline"):
         f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" '
         f'stroke="#5b616e"/>'
     )
-    return _svg(title, desc, height, axis + ticks + "".join(marks), uid)
+    legend = _legend(kinds, labels, height - 8) if labels else ""
+    return _svg(title, desc, height, axis + ticks + "".join(marks) + legend, uid)
 
 
 def _fmt(value):

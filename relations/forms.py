@@ -24,6 +24,7 @@ class SlugChoiceField(forms.ModelChoiceField):
     """A choice by slug in the URL (`?domain=border`), labelled in the page language."""
 
     def __init__(self, queryset, **kwargs):
+        kwargs.setdefault("empty_label", _("all"))
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
 
 
@@ -48,7 +49,7 @@ class TimelineFilter(YearRangeForm):
     country = SlugChoiceField(Country.objects.all(), label=_("country"))
     organization = SlugChoiceField(Organization.objects.all(), label=_("organization"))
     kind = forms.ChoiceField(
-        label=_("kind"), required=False, choices=[("", "—"), *EventKind.choices]
+        label=_("kind"), required=False, choices=[("", _("all")), *EventKind.choices]
     )
     field_order = ["domain", "country", "organization", "kind", "year_from", "year_to"]
 
@@ -59,10 +60,14 @@ class TimelineFilter(YearRangeForm):
 
 class AgreementFilter(forms.Form):
     kind = forms.ChoiceField(
-        label=_("kind"), required=False, choices=[("", "—"), *AgreementKind.choices]
+        label=_("kind"),
+        required=False,
+        choices=[("", _("all")), *AgreementKind.choices],
     )
     status = forms.ChoiceField(
-        label=_("status"), required=False, choices=[("", "—"), *AgreementStatus.choices]
+        label=_("status"),
+        required=False,
+        choices=[("", _("all")), *AgreementStatus.choices],
     )
     party = SlugChoiceField(Country.objects.all(), label=_("party"))
     domain = SlugChoiceField(Domain.objects.all(), label=_("domain"))

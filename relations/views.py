@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -14,6 +16,7 @@ from .models import (
     Country,
     Domain,
     Event,
+    EventKind,
     Indicator,
     Organization,
     domain_counts,
@@ -60,7 +63,7 @@ def draw_timeline(events, title):
         "first": min((p["date"].year for p in points), default=""),
         "last": max((p["date"].year for p in points), default=""),
     }
-    return timeline_svg(points, title, desc)
+    return timeline_svg(points, title, desc, labels=dict(EventKind.choices))
 
 
 def public_articles_about(events=None, agreements=None):
@@ -91,8 +94,12 @@ class RelationsHomeView(TemplateView):
         return context
 
 
-def country_pairs():
-    """Pairs of countries that share at least one published event or agreement."""
+def country_pairs(limit=12):
+    """The country pairs sharing the most published events and agreements.
+
+    Multilateral entries make every pair of their parties a pair; ordering by the
+    number of shared entries keeps the bilateral relations the journal studies on top.
+    """
     by_entry = {}
     for kind, model in (("event", Event), ("agreement", Agreement)):
         through = model.countries.through.objects.filter(
@@ -100,17 +107,13 @@ def country_pairs():
         )
         for entry_id, code in through.values_list(f"{kind}_id", "country__iso_code"):
             by_entry.setdefault((kind, entry_id), set()).add(code)
-    pairs = {
-        tuple(sorted((a, b)))
-        for codes in by_entry.values()
-        for a in codes
-        for b in codes
-        if a < b
-    }
-    countries = {
-        c.iso_code: c for c in Country.objects.filter(iso_code__in={*sum(pairs, ())})
-    }
-    return [(countries[a], countries[b]) for a, b in sorted(pairs)]
+    shared = Counter(
+        (a, b) for codes in by_entry.values() for a in codes for b in codes if a < b
+    )
+    top = sorted(shared, key=lambda pair: (-shared[pair], pair))[:limit]
+    codes = {code for pair in top for code in pair}
+    countries = {c.iso_code: c for c in Country.objects.filter(iso_code__in=codes)}
+    return [(countries[a], countries[b], shared[(a, b)]) for a, b in top]
 
 
 class TimelineView(TemplateView):
