@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint messages demo
+.PHONY: install run test lint messages demo serve bench
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ demo: install
 
 run: demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production-style serving: gunicorn, DEBUG off, hashed compressed static files.
+serve: demo
+	DJANGO_STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_STATIC_MANIFEST=1 BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
 
 lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -84,6 +84,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DB_POOL", False
+):
+    # Django's connection pool (psycopg_pool): connections are reused across requests
+    # without one idle connection per thread; a short timeout turns a database outage
+    # into a fast error instead of a hung worker.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "pool": {
+            "min_size": 1,
+            "max_size": int(os.environ.get("DB_POOL_SIZE", "4")),
+            "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "5")),
+        }
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a writer holds the lock; IMMEDIATE takes the write
     # lock at BEGIN so two writers queue instead of failing mid-transaction.
@@ -139,6 +153,8 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Static files: whitenoise serves them compressed, hashed names with far-future
+# caching, once `collectstatic` has run with DJANGO_STATIC_MANIFEST=1 (`make serve`).
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -148,9 +164,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env_bool("DJANGO_PLAIN_STATIC", True)
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if env_bool("DJANGO_STATIC_MANIFEST", False)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }

@@ -1,9 +1,267 @@
-"""Sitemaps and robots.txt (being written)."""
+"""Sitemaps (one section per kind of public page, every language) and robots.txt.
 
-from django.http import Http404
+Each section lists a page in ky, ru and en with `hreflang` alternates and an
+x-default (the unprefixed URL, which sends readers to their language). What is
+listed follows the same visibility rules as the pages themselves.
+"""
 
-SITEMAPS = {}
+from datetime import datetime, time
+from functools import cached_property
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db.models.functions import Greatest
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from articles.languages import LANGUAGE_CODES
+from articles.models import Article, Issue, Keyword, TaggedItem
+from relations.models import Agreement, Domain, Event, Indicator, Organization
+from relations.views import country_pairs
+
+ROBOTS_MAX_AGE = 60 * 60 * 24
 
 
+def public_since(prefix=""):
+    """When a public article became visible: its own time or its issue's, if later."""
+    return Greatest(f"{prefix}published_at", f"{prefix}issue__published_at")
+
+
+def newest_public_article(**filters):
+    """Subquery: when the newest public article matching `filters` became visible."""
+    return Subquery(
+        Article.objects.public()
+        .filter(**filters)
+        .annotate(since=public_since())
+        .order_by("-since")
+        .values("since")[:1]
+    )
+
+
+def _tagged(app_label, model, ids):
+    return Exists(
+        TaggedItem.objects.filter(
+            tag=OuterRef("pk"),
+            content_type__app_label=app_label,
+            content_type__model=model,
+            object_id__in=ids,
+        )
+    )
+
+
+def public_keywords():
+    """Keywords whose page readers may see: used by a public article or by a
+    published event or agreement (the keyword page shows all three)."""
+    return Keyword.objects.filter(
+        _tagged("articles", "article", Article.objects.public().values("pk"))
+        | _tagged("relations", "event", Event.objects.published().values("pk"))
+        | _tagged("relations", "agreement", Agreement.objects.published().values("pk"))
+    )
+
+
+def as_datetime(value):
+    """A date as the start of that day in the site's time zone; datetimes as is."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime.combine(value, time.min))
+
+
+def latest(*values):
+    """The latest of the given dates and times that is not in the future, or None."""
+    now = timezone.now()
+    known = [v for v in map(as_datetime, values) if v is not None and v <= now]
+    return max(known, default=None)
+
+
+class PageSitemap(Sitemap):
+    """A section: every page in each language, with hreflang and x-default.
+
+    Instances live for one request (SITEMAPS holds classes), so the items are
+    loaded once even though the index asks for them twice.
+    """
+
+    i18n = True
+    alternates = True
+    x_default = True
+    languages = list(LANGUAGE_CODES)
+    limit = 15000  # URLs per sitemap page: 5,000 pages in three languages
+
+    def objects(self):
+        return []
+
+    @cached_property
+    def _objects(self):
+        return list(self.objects())
+
+    def items(self):
+        return self._objects
+
+    def lastmod(self, item):
+        return None
+
+    def get_latest_lastmod(self):
+        return latest(*(self.lastmod(item) for item in self.items()))
+
+
+class StaticSitemap(PageSitemap):
+    JOURNAL_PAGES = ["articles:home", "articles:archive", "articles:keywords"]
+    RELATIONS_PAGES = ["relations:home", "relations:timeline", "relations:agreements"]
+
+    def objects(self):
+        return self.JOURNAL_PAGES + self.RELATIONS_PAGES
+
+    def location(self, item):
+        return reverse(item)
+
+    @cached_property
+    def journal_lastmod(self):
+        """The journal's lists change when an article or an issue goes public."""
+        articles = Article.objects.public().aggregate(at=Max(public_since()))
+        issues = Issue.objects.public().aggregate(at=Max("published_at"))
+        return latest(articles["at"], issues["at"])
+
+    def lastmod(self, item):
+        return self.journal_lastmod if item in self.JOURNAL_PAGES else None
+
+
+class IssueSitemap(PageSitemap):
+    def objects(self):
+        return Issue.objects.public().only("slug", "published_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.published_at
+
+
+class ArticleSitemap(PageSitemap):
+    """Public articles, and withdrawn ones that were public.
+
+    A withdrawn article keeps its page with the notice and the reason; listing it
+    with the withdrawal as its lastmod makes search engines replace the indexed
+    abstract with the notice sooner.
+    """
+
+    def objects(self):
+        return (
+            (Article.objects.public() | Article.objects.tombstones())
+            .select_related("issue")
+            .only(
+                "slug",
+                "published_at",
+                "updated_at",
+                "withdrawn_at",
+                "issue__published_at",
+            )
+            .order_by("pk")
+        )
+
+    def lastmod(self, item):
+        return latest(
+            item.published_at,
+            item.issue.published_at,
+            item.updated_at,
+            item.withdrawn_at,
+        )
+
+
+class KeywordSitemap(PageSitemap):
+    def objects(self):
+        return (
+            public_keywords()
+            .annotate(newest=newest_public_article(tagged_items__tag=OuterRef("pk")))
+            .only("slug")
+            .order_by("pk")
+        )
+
+    def lastmod(self, item):
+        return item.newest
+
+
+class DatedEntrySitemap(PageSitemap):
+    """Events and agreements have no modification time; their page changes when the
+    entry ends and when a public article about it appears, so the latest of those
+    (never a future date) is given."""
+
+    model = None
+
+    def objects(self):
+        return (
+            self.model.objects.published()
+            .annotate(newest=newest_public_article(**{self.link: OuterRef("pk")}))
+            .only("slug", "date", "end_date")
+            .order_by("pk")
+        )
+
+    def lastmod(self, item):
+        return latest(item.date, item.end_date, item.newest)
+
+
+class EventSitemap(DatedEntrySitemap):
+    model = Event
+    link = "events"
+
+
+class AgreementSitemap(DatedEntrySitemap):
+    model = Agreement
+    link = "agreements"
+
+
+class DomainSitemap(PageSitemap):
+    def objects(self):
+        return Domain.objects.only("slug").order_by("pk")
+
+
+class OrganizationSitemap(PageSitemap):
+    def objects(self):
+        return Organization.objects.only("slug").order_by("pk")
+
+
+class IndicatorSitemap(PageSitemap):
+    def objects(self):
+        return Indicator.objects.published().only("slug").order_by("pk")
+
+
+class CountryPairSitemap(PageSitemap):
+    """Pairs of countries that share a published event or agreement."""
+
+    def objects(self):
+        return [(a.iso_code.lower(), b.iso_code.lower()) for a, b, *_ in country_pairs()]
+
+    def location(self, item):
+        return reverse("relations:pair", kwargs={"a": item[0], "b": item[1]})
+
+
+SITEMAPS = {
+    "static": StaticSitemap,
+    "issues": IssueSitemap,
+    "articles": ArticleSitemap,
+    "keywords": KeywordSitemap,
+    "events": EventSitemap,
+    "agreements": AgreementSitemap,
+    "domains": DomainSitemap,
+    "organizations": OrganizationSitemap,
+    "indicators": IndicatorSitemap,
+    "countries": CountryPairSitemap,
+}
+
+ROBOTS = """\
+User-agent: *
+Allow: /
+Disallow: /*/admin/
+Disallow: /*/preview/
+
+Sitemap: {sitemap}
+"""
+
+
+@require_safe
 def robots_txt(request):
-    raise Http404("Not available yet")
+    """Everything public may be crawled; the admin and editors' previews may not."""
+    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
+    response = HttpResponse(
+        ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8"
+    )
+    patch_cache_control(response, public=True, max_age=ROBOTS_MAX_AGE)
+    return response

@@ -88,7 +88,7 @@ def keyword_field(model, admin_site):
 class PublishActions:
     actions = ["publish", "unpublish"]
 
-    @admin.action(description=_("Publish selected entries"))
+    @admin.action(description=_("Publish selected entries"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(is_published=True)
         content_changed.send(sender=queryset.model)
@@ -98,7 +98,7 @@ class PublishActions:
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish selected entries"))
+    @admin.action(description=_("Unpublish selected entries"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
         content_changed.send(sender=queryset.model)

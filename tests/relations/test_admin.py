@@ -7,10 +7,11 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.test import Client
 
-from relations.models import Event, Indicator, Observation
+from relations.models import Agreement, Event, Indicator, Observation
 from tests.admin_forms import admin_form_data
 from tests.builders import make_article, make_keyword
 from tests.helpers import parse
+from tests.relations import builders
 from tests.relations.builders import make_agreement, make_event
 
 pytestmark = pytest.mark.django_db
@@ -190,7 +191,7 @@ def test_agreement_form_takes_dates_the_same_way(admin_client):
         until="2012",
     )
     assert admin_client.post(url, data).status_code == 302
-    agreement = make_agreement.__globals__["Agreement"].objects.get()
+    agreement = Agreement.objects.get()
     assert (agreement.date, agreement.date_precision) == (date(2002, 5, 1), "month")
     assert (agreement.end_date, agreement.end_precision) == (date(2012, 1, 1), "year")
     assert agreement.slug == "2002-dogovor-o-granitse"
@@ -276,10 +277,7 @@ def test_saving_the_article_form_links_a_new_event(admin_client):
     data[f"{prefix}-TOTAL_FORMS"] = 2
     data[f"{prefix}-1-event"] = new.pk
     data[f"{prefix}-1-article"] = article.pk
-    response = admin_client.post(url, data)
-    assert response.status_code == 302, response.context and [
-        f.errors for f in response.context["inline_admin_formsets"][-2].formset
-    ]
+    assert admin_client.post(url, data).status_code == 302
     assert set(article.events.all()) == {old, new}
     assert list(new.articles.all()) == [article]
 
@@ -307,8 +305,6 @@ def test_article_form_links_an_agreement(admin_client):
 
 @pytest.mark.parametrize("model", ["event", "agreement", "indicator"])
 def test_publish_and_unpublish_actions(admin_client, model):
-    from tests.relations import builders
-
     make = getattr(builders, f"make_{model}")
     drafts = [make(is_published=False) for _ in range(2)]
     other = make(is_published=False)
@@ -337,7 +333,9 @@ def test_a_user_who_may_only_view_events_cannot_publish_them():
     client = Client()
     client.force_login(user)
     event = make_event(is_published=False)
-    assert client.get("/en/admin/relations/event/").status_code == 200
+    changelist = client.get("/en/admin/relations/event/")
+    assert changelist.status_code == 200
+    assert b'value="publish"' not in changelist.content
     client.post(
         "/en/admin/relations/event/",
         {"action": "publish", "_selected_action": [event.pk]},
