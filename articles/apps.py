@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +12,16 @@ class ArticlesConfig(AppConfig):
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, dispatch_uid="articles-roles")
+        connect_text_cleaning(self)
+
+
+def connect_text_cleaning(app_config):
+    """Clean the text columns of every model of `app_config` before each save."""
+    from .cleaning import clean_instance_text
+
+    for model in app_config.get_models():
+        pre_save.connect(
+            clean_instance_text,
+            sender=model,
+            dispatch_uid=f"clean-text-{model._meta.label}",
+        )

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
+from .cleaning import validate_image, validate_pdf
 from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language, localized
 
 ISSN_VALIDATOR = RegexValidator(
@@ -62,7 +63,8 @@ def random_name(folder, filename):
 
 
 def galley_upload_to(instance, filename):
-    return random_name("galleys", filename)
+    # Validated as a PDF by content, so stored as one whatever the name said.
+    return random_name("galleys", "galley.pdf")
 
 
 def cover_upload_to(instance, filename):
@@ -135,7 +137,13 @@ class Issue(models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=255, blank=True)
     description = models.TextField(_("description"), blank=True)
-    cover = models.ImageField(_("cover"), upload_to=cover_upload_to, blank=True)
+    cover = models.ImageField(
+        _("cover"),
+        upload_to=cover_upload_to,
+        blank=True,
+        validators=[validate_image],
+        help_text=_("JPEG, PNG or WebP."),
+    )
     published_at = models.DateTimeField(
         _("published at"),
         null=True,
@@ -517,7 +525,9 @@ class Galley(models.Model):
         verbose_name=_("article"),
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
-    file = models.FileField(_("file"), upload_to=galley_upload_to)
+    file = models.FileField(
+        _("file"), upload_to=galley_upload_to, validators=[validate_pdf]
+    )
     original_name = models.CharField(
         _("original file name"), max_length=255, blank=True
     )

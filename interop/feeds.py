@@ -115,7 +115,8 @@ class JournalFeed(Feed):
         return str(item)
 
     def item_description(self, item):
-        return render_to_string(self.item_template, {"item": item})
+        """HTML (escaped by the template); None when there is nothing to say."""
+        return render_to_string(self.item_template, {"item": item}).strip() or None
 
     def item_extra_kwargs(self, item):
         title = localized(item, "title")

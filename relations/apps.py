@@ -8,8 +8,11 @@ class RelationsConfig(AppConfig):
 
     def ready(self):
         from articles import extensions
+        from articles.apps import connect_text_cleaning
 
         from . import views
+
+        connect_text_cleaning(self)
 
         if views.keyword_section not in extensions.keyword_page_sections:
             extensions.keyword_page_sections.append(views.keyword_section)

@@ -69,7 +69,7 @@ AGREEMENT = {**EVENT, "kind": "treaty", "status": "signed"}
         (Agreement, {**AGREEMENT, "end_date": date(2009, 12, 31)}),
         (Event, {**EVENT, "kind": "war"}),
         (Event, {**EVENT, "date_precision": "week"}),
-        (Event, {**EVENT, "end_date": date(2011, 1, 1), "end_precision": "decade"}),
+        (Event, {**EVENT, "end_date": date(2011, 1, 1), "end_precision": "week"}),
         (Agreement, {**AGREEMENT, "kind": "contract"}),
         (Agreement, {**AGREEMENT, "status": "pending"}),
     ],

@@ -64,7 +64,7 @@ def test_page_is_served_in_its_language(client, kb, lang, page):
     assert doc.find("h1").text
 
 
-# Pages that list the summit and the treaty with links and dates.
+# Pages that list events, each with its date, title and domains.
 LISTING_PAGES = ["home", "timeline", "domain", "organization", "pair"]
 
 

@@ -1,0 +1,57 @@
+"""`manage.py export_crossref --article SLUG | --issue SLUG [--output FILE]`."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.models import Issue
+
+from ...crossref import build_deposit, issue_articles, public_articles
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the Crossref 5.4.0 deposit XML of a public article or of the public "
+        "articles of an issue. Articles without a DOI are left out with a warning."
+    )
+
+    def add_arguments(self, parser):
+        target = parser.add_mutually_exclusive_group(required=True)
+        target.add_argument("--article", metavar="SLUG")
+        target.add_argument("--issue", metavar="SLUG")
+        parser.add_argument("--output", metavar="FILE", help="Default: stdout.")
+        parser.add_argument(
+            "--base-url",
+            default=getattr(settings, "SITE_URL", ""),
+            help="Site address for the resource URLs, e.g. https://journal.example.org "
+            "(default: settings.SITE_URL).",
+        )
+
+    def handle(self, *args, **options):
+        base_url = (options["base_url"] or "").rstrip("/")
+        if not base_url.startswith(("http://", "https://")):
+            raise CommandError("Give --base-url https://… or set SITE_URL.")
+        if options["article"]:
+            name = options["article"]
+            articles = public_articles().filter(slug=name)
+            if not articles:
+                raise CommandError(f"No public article with slug {name!r}.")
+        else:
+            name = options["issue"]
+            issue = Issue.objects.filter(slug=name).first()
+            if issue is None:
+                raise CommandError(f"No issue with slug {name!r}.")
+            articles = issue_articles([issue])
+        deposit = build_deposit(articles, name, base_url=base_url)
+        for article, reason in deposit.skipped:
+            self.stderr.write(self.style.WARNING(f"Skipped {article.slug}: {reason}"))
+        if not deposit.articles:
+            raise CommandError("Nothing to deposit: no public article with a DOI.")
+        if options["output"]:
+            Path(options["output"]).write_bytes(deposit.xml)
+            self.stderr.write(
+                f"Wrote {len(deposit.articles)} article(s) to {options['output']}."
+            )
+        else:
+            self.stdout.write(deposit.xml.decode("utf-8"), ending="")

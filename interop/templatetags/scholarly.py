@@ -1,0 +1,56 @@
+"""Tags for the article page: machine-readable metadata and "How to cite"."""
+
+from django import template
+from django.urls import reverse
+
+from articles.context_processors import AUTONYMS
+from articles.languages import LANGUAGE_CODES, current_language
+
+from ..citations import FORMATS, apa, citation_record, gost
+from ..meta import article_metadata as build_metadata
+
+register = template.Library()
+
+FORMAT_LABELS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON", "enw": "EndNote"}
+
+
+@register.simple_tag(takes_context=True)
+def article_metadata(context, article):
+    """`{% article_metadata article as meta %}`: Highwire, DC, OG and JSON-LD data."""
+    return build_metadata(article, context["request"], current_language())
+
+
+@register.simple_tag(takes_context=True)
+def how_to_cite(context, article):
+    """`{% how_to_cite article as cite %}`: APA and GOST in the chosen language.
+
+    The language comes from `?cite_lang=` (links, no JavaScript), by default the
+    page's; anything else is ignored rather than breaking the article page.
+    """
+    if article.issue is None:  # an editor's preview of an unscheduled article
+        return None
+    request = context["request"]
+    lang = request.GET.get("cite_lang")
+    if lang not in LANGUAGE_CODES:
+        lang = current_language()
+    record = citation_record(article, lang, request)
+    return {
+        "lang": lang,
+        "apa": apa(record),
+        "gost": gost(record),
+        "languages": [
+            {"code": code, "name": AUTONYMS[code], "current": code == lang}
+            for code in LANGUAGE_CODES
+        ],
+        "downloads": [
+            {
+                "fmt": fmt,
+                "label": FORMAT_LABELS[fmt],
+                "url": reverse(
+                    "interop:citation", kwargs={"slug": article.slug, "fmt": fmt}
+                )
+                + f"?lang={lang}",
+            }
+            for fmt in FORMATS
+        ],
+    }

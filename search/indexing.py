@@ -1,0 +1,196 @@
+"""Writing the index: the documents of one object, or of everything.
+
+Every write path ends in `store()`: delete the object's documents, insert the new
+ones, remember their words for "did you mean". The same functions serve the signals
+(one object) and `rebuild_search_index` (all, in batches).
+"""
+
+from django.db import transaction
+from django.db.models import Prefetch
+
+from articles.languages import LANGUAGE_CODES
+from articles.models import Article, Authorship
+from relations.models import Agreement, Event
+
+from .models import Kind, SearchDocument, SearchTerm
+from .text import MAX_WORD_CHARS, clean, fold, words
+
+MIN_TERM_CHARS = 3
+BATCH = 500
+
+
+def _text(*parts):
+    return "\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def _names(values):
+    return "; ".join(dict.fromkeys(v for v in values if v))
+
+
+def document(kind, pk, lang, *, title, keywords, names, abstract, body):
+    """One unsaved SearchDocument; None when the language has no text of its own."""
+    if not (title or abstract or body or keywords):
+        return None
+    abstract = clean(abstract)
+    text = abstract + ("\n\n" + clean(body) if body else "")
+    return SearchDocument(
+        kind=kind,
+        object_id=pk,
+        language=lang,
+        title=clean(title),
+        title_f=fold(title),
+        keywords_f=fold(keywords),
+        names_f=fold(names),
+        text=text,
+        text_f=fold(text),
+        abstract_length=len(abstract),
+    )
+
+
+def _keywords(obj, lang):
+    return ", ".join(
+        getattr(k, f"name_{lang}") for k in obj.keywords.all() if getattr(k, f"name_{lang}")
+    )
+
+
+def article_documents(article):
+    """Documents of an article loaded with `indexable_articles()`."""
+    names = _names(
+        c.full_name(lang).text for c in article.authors() for lang in LANGUAGE_CODES
+    )
+    sections = list(article.sections.all())
+    for lang in LANGUAGE_CODES:
+        body = _text(
+            *(
+                _text(getattr(s, f"heading_{lang}"), getattr(s, f"text_{lang}"))
+                for s in sections
+            )
+        )
+        doc = document(
+            Kind.ARTICLE,
+            article.pk,
+            lang,
+            title=_text(
+                getattr(article, f"title_{lang}"), getattr(article, f"subtitle_{lang}")
+            ),
+            keywords=_keywords(article, lang),
+            names=names,
+            abstract=getattr(article, f"abstract_{lang}") or "",
+            body=body,
+        )
+        if doc:
+            yield doc
+
+
+def _entry_names(entry, lang):
+    related = list(entry.countries.all()) + list(entry.organizations.all())
+    if isinstance(entry, Event):
+        related += list(entry.people.all())
+    values = []
+    for obj in related:
+        for field in ("name", "acronym"):
+            values.append(getattr(obj, f"{field}_{lang}", "") or "")
+    return _names(values)
+
+
+def entry_documents(entry):
+    """Documents of an event or agreement loaded with `indexable_entries()`."""
+    kind = Kind.EVENT if isinstance(entry, Event) else Kind.AGREEMENT
+    summary = "description" if kind == Kind.EVENT else "summary"
+    for lang in LANGUAGE_CODES:
+        doc = document(
+            kind,
+            entry.pk,
+            lang,
+            title=getattr(entry, f"title_{lang}") or "",
+            keywords=_keywords(entry, lang),
+            names=_entry_names(entry, lang),
+            abstract=getattr(entry, f"{summary}_{lang}") or "",
+            body=getattr(entry, f"place_{lang}") or "",
+        )
+        if doc:
+            yield doc
+
+
+def indexable_articles():
+    """Articles with what their documents need, whatever their status."""
+    return Article.objects.prefetch_related(
+        "sections",
+        "keywords",
+        Prefetch(
+            "authorships",
+            queryset=Authorship.objects.select_related("contributor").order_by("order"),
+        ),
+    )
+
+
+def indexable_entries(model):
+    links = ["keywords", "countries", "organizations"]
+    if model is Event:
+        links.append("people")
+    return model.objects.prefetch_related(*links)
+
+
+SOURCES = {
+    Kind.ARTICLE: (indexable_articles, article_documents),
+    Kind.EVENT: (lambda: indexable_entries(Event), entry_documents),
+    Kind.AGREEMENT: (lambda: indexable_entries(Agreement), entry_documents),
+}
+
+
+def terms(docs):
+    """Words for "did you mean": from titles, keywords, names and abstracts."""
+    found = set()
+    for doc in docs:
+        found.update(words(doc.title_f))
+        found.update(words(doc.keywords_f))
+        found.update(words(doc.names_f))
+        found.update(words(doc.text_f[: doc.abstract_length]))
+    return {w for w in found if MIN_TERM_CHARS <= len(w) <= MAX_WORD_CHARS}
+
+
+def store(kind, ids, docs):
+    """Replace the documents of objects `ids` of `kind` with `docs`."""
+    with transaction.atomic():
+        SearchDocument.objects.filter(kind=kind, object_id__in=ids).delete()
+        SearchDocument.objects.bulk_create(docs, batch_size=BATCH)
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(word=w) for w in sorted(terms(docs))],
+            batch_size=BATCH,
+            ignore_conflicts=True,
+        )
+
+
+def reindex(kind, ids):
+    """Re-read objects `ids` of `kind` and store their documents (gone ones: none)."""
+    ids = list(ids)
+    if not ids:
+        return
+    queryset, documents = SOURCES[kind]
+    docs = [d for obj in queryset().filter(pk__in=ids) for d in documents(obj)]
+    store(kind, ids, docs)
+
+
+def remove(kind, ids):
+    SearchDocument.objects.filter(kind=kind, object_id__in=list(ids)).delete()
+
+
+def rebuild(batch=BATCH, stdout=None):
+    """Index everything afresh; returns {kind: number of documents}."""
+    counts = {}
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        for kind, (queryset, documents) in SOURCES.items():
+            counts[kind] = 0
+            ids = list(queryset().order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(ids), batch):
+                chunk = ids[start : start + batch]
+                docs = [
+                    d for obj in queryset().filter(pk__in=chunk) for d in documents(obj)
+                ]
+                store(kind, chunk, docs)
+                counts[kind] += len(docs)
+            if stdout:
+                stdout.write(f"{kind}: {counts[kind]} documents")
+    return counts

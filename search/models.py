@@ -1,0 +1,68 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.languages import LANGUAGE_CHOICES
+
+
+class Kind(models.TextChoices):
+    ARTICLE = "article", _("article")
+    EVENT = "event", _("event")
+    AGREEMENT = "agreement", _("agreement")
+
+
+class SearchDocument(models.Model):
+    """The searchable text of one article, event or agreement in one language.
+
+    Maintained by signals (`search.signals`) and rebuilt by `rebuild_search_index`.
+    It holds text only: whether the object may be shown is decided at query time by
+    `Article.objects.public()` and `published()`, so publishing needs no re-index.
+
+    The `_f` columns are folded (`search.text.fold`). On PostgreSQL a generated
+    `vector` column and its GIN index are added by migration 0002; the model does not
+    declare them because SQLite has neither.
+    """
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    object_id = models.BigIntegerField(_("object id"))
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    title = models.TextField(_("title"), blank=True)
+    title_f = models.TextField(blank=True)
+    keywords_f = models.TextField(blank=True)
+    names_f = models.TextField(blank=True)
+    # The abstract (or description), a blank line, then the body: the snippet source.
+    text = models.TextField(_("text"), blank=True)
+    text_f = models.TextField(blank=True)
+    abstract_length = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"],
+                name="search_document_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=Kind.values), name="search_document_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.language})"
+
+
+class SearchTerm(models.Model):
+    """A folded word seen in a title, keyword, name or abstract: "did you mean".
+
+    Words are only added (a rebuild starts afresh). A suggestion is shown only when it
+    finds public results, so a word from unpublished work is never offered.
+    """
+
+    word = models.CharField(_("word"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self):
+        return self.word

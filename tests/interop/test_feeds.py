@@ -1,0 +1,322 @@
+"""Atom and RSS feeds per language: public items only, valid XML whatever the text."""
+
+from types import SimpleNamespace
+
+import pytest
+from defusedxml import ElementTree
+from django.db import connection
+from django.urls import reverse
+from django.utils import translation
+
+from articles.models import Article, Issue
+from interop.feeds import FEED_MAX_AGE, FEED_SIZE
+from interop.text import xml_text
+from relations.models import Event
+from tests.builders import (
+    make_article,
+    make_contributor,
+    make_issue,
+    make_keyword,
+    past,
+)
+from tests.helpers import url_in
+from tests.interop.test_sitemaps import add_canaries, titled
+from tests.relations.builders import knowledge_base, make_domain, make_event
+
+pytestmark = pytest.mark.django_db
+
+LANGS = ["ky", "ru", "en"]
+KINDS = ["atom", "rss"]
+HOST = "http://testserver"
+ATOM = "{http://www.w3.org/2005/Atom}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+FEED_QUERIES = {
+    "articles": 4,  # journal, articles with issues, authors, keywords
+    "issues": 2,  # journal, issues
+    "keyword": 5,  # keyword (public content only), then as "articles"
+    "domain": 4,  # domain, journal, events, their keywords
+}
+
+
+def feed_url(name, kind, lang, world=None):
+    slug = {"keyword": "keyword", "domain": "domain"}.get(name)
+    kwargs = {"slug": getattr(world, slug).slug} if slug else None
+    with translation.override(lang):
+        return reverse(f"interop:feed_{name}_{kind}", kwargs=kwargs)
+
+
+def expected_items(name, world):
+    """What readers may see in a feed, straight from the visibility querysets."""
+    articles = Article.objects.public().order_by("-published_at")
+    return {
+        "articles": articles,
+        "issues": Issue.objects.public().order_by("-published_at"),
+        "keyword": articles.filter(keywords=world.keyword),
+        "domain": Event.objects.published().filter(domains=world.domain),
+    }[name][:FEED_SIZE]
+
+
+def read_feed(response, kind):
+    """The feed's language, title and items as plain values."""
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    if kind == "atom":
+        assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+        items = [
+            SimpleNamespace(
+                title=entry.findtext(f"{ATOM}title"),
+                link=entry.find(f"{ATOM}link[@rel='alternate']").get("href"),
+                id=entry.findtext(f"{ATOM}id"),
+                published=entry.findtext(f"{ATOM}published"),
+                updated=entry.findtext(f"{ATOM}updated"),
+                description=entry.findtext(f"{ATOM}summary") or "",
+                authors=[a.findtext(f"{ATOM}name") for a in entry.findall(f"{ATOM}author")],
+                categories=[c.get("term") for c in entry.findall(f"{ATOM}category")],
+                lang=entry.get(XML_LANG),
+            )
+            for entry in root.findall(f"{ATOM}entry")
+        ]
+        assert root.find(f"{ATOM}author/{ATOM}name").text
+        return SimpleNamespace(
+            lang=root.get(XML_LANG), title=root.findtext(f"{ATOM}title"), items=items
+        )
+    assert response["Content-Type"] == "application/rss+xml; charset=utf-8"
+    channel = root.find("channel")
+    items = [
+        SimpleNamespace(
+            title=item.findtext("title"),
+            link=item.findtext("link"),
+            id=item.findtext("guid"),
+            published=item.findtext("pubDate"),
+            updated=item.findtext("pubDate"),
+            description=item.findtext("description") or "",
+            authors=[a.text for a in item.findall(DC_CREATOR)],
+            categories=[c.text for c in item.findall("category")],
+            lang=None,
+        )
+        for item in channel.findall("item")
+    ]
+    assert channel.findtext("description")
+    return SimpleNamespace(
+        lang=channel.findtext("language"), title=channel.findtext("title"), items=items
+    )
+
+
+@pytest.fixture
+def world(db):
+    kb = knowledge_base()
+    add_canaries(kb)
+    kb.article.keywords.add(kb.keyword)
+    for article in Article.objects.filter(slug__startswith="canary"):
+        article.keywords.add(kb.keyword)
+    make_article(
+        issue=kb.article.issue,
+        status=Article.Status.WITHDRAWN,
+        withdrawn_at=past(),
+        keywords=[kb.keyword],
+        **titled("CANARY withdrawn"),
+    )
+    return kb
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", list(FEED_QUERIES))
+def test_feed_lists_exactly_the_public_items_in_its_language(
+    client, world, name, kind, lang
+):
+    response = client.get(feed_url(name, kind, lang, world))
+
+    feed = read_feed(response, kind)
+    assert feed.lang == lang
+    assert b"canary" not in response.content.lower()
+    expected = [f"{HOST}{url_in(lang, obj)}" for obj in expected_items(name, world)]
+    assert expected
+    assert [item.link for item in feed.items] == expected
+    assert len({item.id for item in feed.items}) == len(feed.items)
+    assert all(item.title and item.published and item.updated for item in feed.items)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_article_items_carry_title_authors_and_keywords_in_the_language(
+    client, world, kind, lang
+):
+    feed = read_feed(client.get(feed_url("articles", kind, lang)), kind)
+
+    (item,) = feed.items
+    article = world.article
+    assert item.title == getattr(article, f"title_{lang}")
+    assert item.id == item.link == f"{HOST}{url_in(lang, article)}"
+    (author,) = article.authors()
+    assert item.authors == [author.full_name(lang).text]
+    assert item.categories == [getattr(world.keyword, f"name_{lang}")]
+    assert getattr(article, f"abstract_{lang}") in item.description
+    assert article.issue.label(lang) in item.description
+
+
+def test_a_fallback_title_is_marked_with_its_own_language(client, world):
+    make_article(
+        issue=world.article.issue, title_ky="", title_en="", title_ru="Только по-русски"
+    )
+
+    feed = read_feed(client.get(feed_url("articles", "atom", "en")), "atom")
+
+    fallback = next(i for i in feed.items if i.title == "Только по-русски")
+    assert fallback.lang == "ru"
+    assert all(i.lang is None for i in feed.items if i is not fallback)
+
+
+def test_the_feed_holds_the_newest_public_articles_only(client, db):
+    issue = make_issue(published_at=past(100))
+    articles = [
+        make_article(issue=issue, published_at=past(50 - i))
+        for i in range(FEED_SIZE + 2)
+    ]
+
+    feed = read_feed(client.get(feed_url("articles", "rss", "en")), "rss")
+
+    newest_first = [f"{HOST}{url_in('en', a)}" for a in reversed(articles)]
+    assert [item.link for item in feed.items] == newest_first[:FEED_SIZE]
+
+
+def test_an_article_appears_when_its_issue_does(client, db):
+    """Ordered by the time it became public, which its issue may decide."""
+    old_issue = make_issue(published_at=past(30))
+    late_issue = make_issue(published_at=past(1))
+    recent = make_article(issue=old_issue, published_at=past(5))
+    held_back = make_article(issue=late_issue, published_at=past(20))
+
+    feed = read_feed(client.get(feed_url("articles", "atom", "ky")), "atom")
+
+    assert [i.link for i in feed.items] == [
+        f"{HOST}{url_in('ky', held_back)}",
+        f"{HOST}{url_in('ky', recent)}",
+    ]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_feeds_are_cacheable(client, world, kind):
+    response = client.get(feed_url("articles", kind, "ru"))
+
+    assert "public" in response["Cache-Control"]
+    assert f"max-age={FEED_MAX_AGE}" in response["Cache-Control"]
+    assert response["Last-Modified"]
+    assert "Cookie" not in response.get("Vary", "")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", ["keyword", "domain"])
+def test_unknown_subjects_are_404(client, world, name, kind):
+    url = feed_url(name, kind, "en", world).replace(
+        getattr(world, name).slug, "no-such-slug"
+    )
+
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert "Cache-Control" not in response or "public" not in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_keyword_only_drafts_use_has_no_feed(client, world, kind):
+    secret = make_keyword(name_en="canary secret")
+    make_article(
+        issue=world.article.issue,
+        status=Article.Status.DRAFT,
+        published_at=None,
+        keywords=[secret],
+    )
+    url = feed_url("keyword", kind, "en", SimpleNamespace(keyword=secret))
+
+    assert client.get(url).status_code == 404
+
+
+# --- hostile text ---
+
+HOSTILE = [
+    "\x0b",
+    "\x1f",
+    "\x00",
+    "\ufffe",
+    "\u202e",
+    "]]>",
+    "<script>alert(1)</script>",
+    "</title><title>x",
+    "&amp; &#11;",
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_leaves_every_feed_valid(client, db, hostile):
+    if hostile == "\x00" and connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL text cannot hold NUL, so no title can carry one")
+    text = f"A {hostile} B"
+    issue = make_issue(
+        **titled(text), **{f"description_{code}": text for code in LANGS}
+    )
+    keyword = make_keyword(name_ky=text, name_ru=f"{text} ru", name_en=f"{text} en")
+    article = make_article(
+        issue=issue,
+        keywords=[keyword],
+        authors=0,
+        **titled(text),
+        **{f"abstract_{code}": text for code in LANGS},
+    )
+    author = make_contributor(last_name_ky=text, last_name_ru=text, last_name_en=text)
+    article.authorships.create(contributor=author)
+    domain = make_domain(**{f"name_{code}": text for code in LANGS})
+    make_event(
+        domains=[domain],
+        **titled(text),
+        **{f"description_{code}": text for code in LANGS},
+        **{f"place_{code}": text for code in LANGS},
+    )
+    world = SimpleNamespace(keyword=keyword, domain=domain)
+    clean = xml_text(text)
+    assert clean != text or hostile in ("]]>", "</title><title>x", "&amp; &#11;")
+
+    for name in FEED_QUERIES:
+        for kind in KINDS:
+            for lang in LANGS:
+                feed = read_feed(client.get(feed_url(name, kind, lang, world)), kind)
+                assert clean in feed.title or name in ("articles", "issues")
+                (item,) = feed.items
+                assert clean in item.title
+                assert "<script" not in item.description
+                assert "</title>" not in item.description
+                if name in ("articles", "keyword"):
+                    assert clean in item.authors[0]
+                    assert item.categories[0].startswith(clean)
+
+
+# --- query counts ---
+
+
+def populate(n):
+    kb = knowledge_base()
+    add_canaries(kb)
+    for _ in range(n):
+        issue = make_issue()
+        article = make_article(issue=issue, authors=2, keywords=[kb.keyword])
+        article.keywords.add(make_keyword())
+        make_event(domains=[kb.domain], keywords=[kb.keyword], articles=[article])
+    return kb
+
+
+@pytest.mark.parametrize("n", [2, 35])
+@pytest.mark.parametrize("name", list(FEED_QUERIES))
+def test_feed_query_count_is_pinned_and_flat(
+    client, django_assert_num_queries, name, n
+):
+    world = populate(n)
+    url = feed_url(name, "atom", "ru", world)
+    client.get(url)
+
+    with django_assert_num_queries(FEED_QUERIES[name]):
+        response = client.get(url)
+
+    items = read_feed(response, "atom").items
+    assert len(items) == len(expected_items(name, world)) == min(len(items), FEED_SIZE)
+    assert n < FEED_SIZE or len(items) == FEED_SIZE
