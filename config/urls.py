@@ -17,3 +17,5 @@ urlpatterns += i18n_patterns(
     path("", include("interop.urls")),
     path("", include("articles.urls")),
 )
+
+handler500 = "config.errors.server_error"

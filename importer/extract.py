@@ -172,7 +172,7 @@ def _cyrillic_looks_right(text):
 
 
 def docx_text(data):
-    """Paragraphs (and table rows) of a .docx in document order, blank-line separated."""
+    """Paragraphs and table rows of a .docx in document order, blank-line separated."""
     _check_docx_package(data)
     from docx import Document
 
@@ -180,14 +180,18 @@ def docx_text(data):
         return "\n\n".join(_docx_blocks(Document(io.BytesIO(data))))
     # Untrusted input: whatever the Word parser trips over means a damaged file.
     except Exception as exc:
-        raise ExtractionError(_("This Word file is damaged and cannot be read.")) from exc
+        raise _damaged_word() from exc
+
+
+def _damaged_word():
+    return ExtractionError(_("This Word file is damaged and cannot be read."))
 
 
 def _check_docx_package(data):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise ExtractionError(_("This Word file is damaged and cannot be read.")) from exc
+        raise _damaged_word() from exc
     with archive:
         names = set(archive.namelist())
         if "word/document.xml" not in names or "[Content_Types].xml" not in names:

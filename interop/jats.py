@@ -108,12 +108,6 @@ def paragraphs(text):
     ]
 
 
-def _date_parts(parent, day):
-    sub(parent, "day", f"{day.day:02d}")
-    sub(parent, "month", f"{day.month:02d}")
-    sub(parent, "year", str(day.year))
-
-
 class JatsBuilder:
     def __init__(self, article, *, urls=None, namespace=None):
         self.article = article
@@ -151,30 +145,33 @@ class JatsBuilder:
         meta = self.add(front, "journal-meta")
         names = languages_with(journal, "name")
         langs = [c for c in journal.required_language_codes() if c in names] or names
+        first = langs[0] if langs else self.lang
+        abbreviation = localized(journal, "abbreviation", first).text
         self.add(
             meta,
             "journal-id",
-            journal.abbreviation or ascii_slug(str(journal)) or f"journal-{journal.pk}",
+            abbreviation
+            or ascii_slug(localized(journal, "name", "en").text)
+            or f"journal-{journal.pk}",
             {"journal-id-type": "publisher-id"},
         )
         if langs:
             group = self.add(meta, "journal-title-group")
-            first, *others = langs
             self.add(
                 group, "journal-title", getattr(journal, f"name_{first}"), lang=first
             )
-            for code in others:
+            for code in langs[1:]:
                 trans = self.add(group, "trans-title-group", lang=code)
                 self.add(trans, "trans-title", getattr(journal, f"name_{code}"))
-            if journal.abbreviation:
-                self.add(group, "abbrev-journal-title", journal.abbreviation)
+            if abbreviation:
+                self.add(group, "abbrev-journal-title", abbreviation)
         for issn, medium in (
             (journal.issn_print, "print"),
             (journal.issn_online, "electronic"),
         ):
             if issn:
                 self.add(meta, "issn", issn, {"publication-format": medium})
-        publisher = localized(journal, "publisher", langs[0] if langs else self.lang)
+        publisher = localized(journal, "publisher", first)
         if publisher:
             self.add(self.add(meta, "publisher"), "publisher-name", publisher.text)
 
@@ -271,7 +268,7 @@ class JatsBuilder:
                     "iso-8601-date": day.isoformat(),
                 },
             )
-            _date_parts(pub, day)
+            self.date_parts(pub, day)
         collection = self.add(
             meta,
             "pub-date",
@@ -305,7 +302,12 @@ class JatsBuilder:
                     "date",
                     attrs={"date-type": kind, "iso-8601-date": day.isoformat()},
                 )
-                _date_parts(date, day)
+                self.date_parts(date, day)
+
+    def date_parts(self, parent, day):
+        self.add(parent, "day", f"{day.day:02d}")
+        self.add(parent, "month", f"{day.month:02d}")
+        self.add(parent, "year", str(day.year))
 
     def permissions(self, meta):
         journal = self.article.issue.journal

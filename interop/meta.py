@@ -93,7 +93,7 @@ def reference_text(reference):
 
 
 def dublin_core(record, article):
-    """(name, content, xml:lang or "") triples; translated elements in every language."""
+    """(name, content, xml:lang or "") triples; translated ones in every language."""
     tags = []
     for field, name in (("title", "DC.title"), ("abstract", "DC.description")):
         for code in LANGUAGE_CODES:

@@ -38,7 +38,7 @@ from .text import xml_text
 
 PAGE_SIZE = 100
 TOKEN_MAX_AGE = timedelta(hours=24)
-TOKEN_SALT = "interop.oai.resumption-token"
+SIGNING_SALT = "interop.oai.resumption-token"
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
@@ -146,7 +146,7 @@ def base_url(request):
 
 def parse_arguments(params):
     """(verb, {argument: value}) of a request, or OaiError badVerb / badArgument."""
-    lists = {key: values for key, values in params.lists()}
+    lists = dict(params.lists())
     verbs = lists.pop("verb", [])
     if len(verbs) != 1 or verbs[0] not in VERBS:
         raise OaiError("badVerb", "The verb is missing, repeated or not an OAI verb.")
@@ -191,11 +191,10 @@ def parse_datestamp(value):
     """(start instant, granularity) of a from/until value, or badArgument."""
     try:
         if DAY.match(value):
-            day = datetime.strptime(value, "%Y-%m-%d")  # noqa: DTZ007 - UTC below
-            return day.replace(tzinfo=UTC), "day"
+            return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC), "day"
         if SECOND.match(value):
-            moment = datetime.strptime(value, UTC_SECONDS)  # noqa: DTZ007
-            return moment.replace(tzinfo=UTC), "second"
+            moment = datetime.strptime(value, UTC_SECONDS).replace(tzinfo=UTC)
+            return moment, "second"
     except ValueError:
         pass
     raise bad_argument(f"Not a UTC datestamp (YYYY-MM-DD or {UTC_SECONDS}).")
@@ -241,7 +240,7 @@ def make_token(verb, args, *, offset, after, size):
         "after": after,
         "size": size,
     }
-    return signing.dumps(state, salt=TOKEN_SALT, compress=True)
+    return signing.dumps(state, salt=SIGNING_SALT, compress=True)
 
 
 def read_token(harvest):
@@ -251,7 +250,7 @@ def read_token(harvest):
         return {"args": harvest.args, "offset": 0, "after": 0, "size": None}
     try:
         state = signing.loads(
-            token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE.total_seconds()
+            token, salt=SIGNING_SALT, max_age=TOKEN_MAX_AGE.total_seconds()
         )
         valid = (
             state["verb"] == harvest.verb
@@ -307,12 +306,18 @@ def identify(harvest):
 
 
 def admin_emails(host):
-    """Contacts for harvesters: OAI_ADMIN_EMAILS, else ADMINS, else the site's."""
-    configured = list(getattr(settings, "OAI_ADMIN_EMAILS", []))
-    configured += [email for _, email in settings.ADMINS]
-    configured += [settings.DEFAULT_FROM_EMAIL, f"webmaster@{host}"]
+    """Contacts for harvesters: OAI_ADMIN_EMAILS or ADMINS, else the site's sender."""
+    configured = [
+        *getattr(settings, "OAI_ADMIN_EMAILS", ()),
+        *(admin if isinstance(admin, str) else admin[1] for admin in settings.ADMINS),
+    ]
     valid = [email for email in configured if EMAIL.match(email)]
-    return valid[:1] if not configured[:-2] else valid or ["webmaster@example.org"]
+    if valid:
+        return valid
+    for fallback in (settings.DEFAULT_FROM_EMAIL, f"webmaster@{host}"):
+        if EMAIL.match(fallback):
+            return [fallback]
+    return ["webmaster@localhost.localdomain"]
 
 
 def identifier_description(parent, harvest):
@@ -443,12 +448,7 @@ def add_record(parent, harvest, article, domains, prefix):
         return record
     urls = record_urls(harvest.request, article)
     if prefix == "jats":
-        metadata = jats.article_jats(
-            article, urls=urls, namespace=jats.OAI_NAMESPACE
-        )
-        metadata.set(
-            XSI_SCHEMA_LOCATION, f"{jats.OAI_NAMESPACE} {jats.OAI_SCHEMA}"
-        )
+        metadata = jats.article_jats(article, urls=urls, namespace=jats.OAI_NAMESPACE)
     else:
         metadata = oai_dc.article_dc(article, urls)
     sub(record, oai("metadata")).append(metadata)

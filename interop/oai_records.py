@@ -23,12 +23,17 @@ def harvestable():
 
     `oai_datestamp` is the last change a harvester can see: an edit, or the moment
     the article (or its issue) went public, so scheduled articles are not missed by
-    incremental harvests made before their publication time.
+    incremental harvests made before their publication time. Headers name the
+    issue (its set), so it comes along.
     """
     records = Article.objects.public() | Article.objects.tombstones()
-    return records.annotate(
-        oai_datestamp=Greatest("updated_at", "published_at", "issue__published_at")
-    ).order_by("pk")
+    return (
+        records.select_related("issue")
+        .annotate(
+            oai_datestamp=Greatest("updated_at", "published_at", "issue__published_at")
+        )
+        .order_by("pk")
+    )
 
 
 def is_deleted(article):

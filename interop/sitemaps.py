@@ -227,7 +227,9 @@ class CountryPairSitemap(PageSitemap):
     """Pairs of countries that share a published event or agreement."""
 
     def objects(self):
-        return [(a.iso_code.lower(), b.iso_code.lower()) for a, b, *_ in country_pairs()]
+        return [
+            (a.iso_code.lower(), b.iso_code.lower()) for a, b, *_ in country_pairs()
+        ]
 
     def location(self, item):
         return reverse("relations:pair", kwargs={"a": item[0], "b": item[1]})

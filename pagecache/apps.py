@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig, apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +14,7 @@ class PageCacheConfig(AppConfig):
     def ready(self):
         from articles.signals import content_changed
 
-        from .cache import bump
-
-        content_changed.connect(bump, dispatch_uid="pagecache-content")
+        content_changed.connect(_changed, dispatch_uid="pagecache-content")
         for label in CONTENT_APPS:
             if not apps.is_installed(label):
                 continue
@@ -28,7 +28,10 @@ class PageCacheConfig(AppConfig):
 def _changed(sender, **kwargs):
     from .cache import bump
 
-    bump()
+    try:
+        bump()
+    except Exception:  # noqa: BLE001 - a cache outage must not stop an editor's save
+        logging.getLogger(__name__).error("could not invalidate the page cache")
 
 
 def _m2m_changed(sender, action, **kwargs):

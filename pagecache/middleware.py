@@ -1,4 +1,5 @@
 import hashlib
+import logging
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -6,6 +7,7 @@ from django.utils.cache import patch_cache_control
 
 from .cache import current_generation, page_key, store
 
+log = logging.getLogger(__name__)
 CACHED_PREFIXES = ("/ky/", "/ru/", "/en/")
 NEVER_CACHED = ("/admin/", "/preview/")
 BROWSER_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
@@ -46,8 +48,12 @@ class PageCacheMiddleware:
         if not cacheable_request(request):
             return self.get_response(request)
         cache = store()
-        key = page_key(current_generation(), request)
-        hit = cache.get(key)
+        try:
+            key = page_key(current_generation(), request)
+            hit = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache outage must only cost speed
+            log.warning("page cache unavailable; serving uncached", exc_info=True)
+            return self.get_response(request)
         if hit is not None:
             return self._rebuild(hit)
         response = self.get_response(request)
@@ -58,7 +64,10 @@ class PageCacheMiddleware:
             patch_cache_control(response, **BROWSER_CACHE_CONTROL)
             response["X-Page-Cache"] = "miss"
             timeout = getattr(settings, "PAGE_CACHE_SECONDS", 3600)
-            cache.set(key, self._freeze(response), timeout)
+            try:
+                cache.set(key, self._freeze(response), timeout)
+            except Exception:  # noqa: BLE001 - see above
+                log.warning("page cache unavailable; page not stored", exc_info=True)
         return response
 
     @staticmethod

@@ -19,9 +19,10 @@ MAX_WORD_CHARS = 60
 # Shorter words are matched whole: a one- or two-letter prefix matches half the index.
 MIN_PREFIX_CHARS = 3
 
-# Control characters, zero-width and bidirectional marks: never part of a word.
+# Control characters, zero-width and bidirectional marks, and the private-use
+# characters that snippets use as markers: never part of a word.
 INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ue000-\ue002]"
 )
 WORD = re.compile(r"[^\W_]+")
 

@@ -16,6 +16,7 @@ from tests.builders import (
     make_article,
     make_contributor,
     make_issue,
+    make_journal,
     make_keyword,
     past,
 )
@@ -71,7 +72,9 @@ def read_feed(response, kind):
                 published=entry.findtext(f"{ATOM}published"),
                 updated=entry.findtext(f"{ATOM}updated"),
                 description=entry.findtext(f"{ATOM}summary") or "",
-                authors=[a.findtext(f"{ATOM}name") for a in entry.findall(f"{ATOM}author")],
+                authors=[
+                    a.findtext(f"{ATOM}name") for a in entry.findall(f"{ATOM}author")
+                ],
                 categories=[c.get("term") for c in entry.findall(f"{ATOM}category")],
                 lang=entry.get(XML_LANG),
             )
@@ -248,34 +251,38 @@ HOSTILE = [
 ]
 
 
+def force(obj, **fields):
+    """Store text as it may already sit in the database (saved before the pre_save
+    cleaning existed, or by a bulk update): the feeds must not rely on that cleaning."""
+    type(obj).objects.filter(pk=obj.pk).update(**fields)
+
+
+def in_all_languages(text, *fields):
+    return {f"{field}_{code}": text for field in fields for code in LANGS}
+
+
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_text_leaves_every_feed_valid(client, db, hostile):
     if hostile == "\x00" and connection.vendor == "postgresql":
         pytest.skip("PostgreSQL text cannot hold NUL, so no title can carry one")
     text = f"A {hostile} B"
-    issue = make_issue(
-        **titled(text), **{f"description_{code}": text for code in LANGS}
-    )
-    keyword = make_keyword(name_ky=text, name_ru=f"{text} ru", name_en=f"{text} en")
-    article = make_article(
-        issue=issue,
-        keywords=[keyword],
-        authors=0,
-        **titled(text),
-        **{f"abstract_{code}": text for code in LANGS},
-    )
-    author = make_contributor(last_name_ky=text, last_name_ru=text, last_name_en=text)
+    journal = make_journal()
+    issue = make_issue(journal=journal)
+    keyword = make_keyword()
+    article = make_article(issue=issue, keywords=[keyword], authors=0)
+    author = make_contributor()
     article.authorships.create(contributor=author)
-    domain = make_domain(**{f"name_{code}": text for code in LANGS})
-    make_event(
-        domains=[domain],
-        **titled(text),
-        **{f"description_{code}": text for code in LANGS},
-        **{f"place_{code}": text for code in LANGS},
-    )
+    domain = make_domain()
+    event = make_event(domains=[domain])
+    force(journal, **in_all_languages(text, "name"))
+    force(issue, **in_all_languages(text, "title", "description"))
+    force(keyword, name_ky=text, name_ru=f"{text} ru", name_en=f"{text} en")
+    force(article, **in_all_languages(text, "title", "abstract"))
+    force(author, **in_all_languages(text, "last_name", "first_name"))
+    force(domain, **in_all_languages(text, "name"))
+    force(event, **in_all_languages(text, "title", "description", "place"))
     world = SimpleNamespace(keyword=keyword, domain=domain)
     clean = xml_text(text)
-    assert clean != text or hostile in ("]]>", "</title><title>x", "&amp; &#11;")
 
     for name in FEED_QUERIES:
         for kind in KINDS:
@@ -287,8 +294,25 @@ def test_hostile_text_leaves_every_feed_valid(client, db, hostile):
                 assert "<script" not in item.description
                 assert "</title>" not in item.description
                 if name in ("articles", "keyword"):
-                    assert clean in item.authors[0]
+                    assert item.authors == [f"{clean} {clean}"]
                     assert item.categories[0].startswith(clean)
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("a\x0bb\x0cc\x1fd\x00e\x7ff\x85g", "abcdefg"),
+        ("tab\tline\ncr\r", "tab\tline\ncr\r"),
+        ("a\ufffeb\uffffc\ufdd0d\U0001fffee", "abcde"),
+        ("\u202eevil\u202c \u2066iso\u2069 \u200bzw\ufeff", "evil iso zw"),
+        ("үөң ЁЖ naïve \u200d\u200c", "үөң ЁЖ naïve \u200d\u200c"),
+        ("]]> <script>", "]]> <script>"),
+        ("\ud800lone", "lone"),
+    ],
+)
+def test_xml_text_removes_only_what_xml_outputs_must_not_carry(raw, clean):
+    assert xml_text(raw) == clean
+    assert xml_text(None) == ""
 
 
 # --- query counts ---

@@ -212,9 +212,7 @@ def test_canaries_are_absent_everywhere(client, world):
     assert world.draft.slug.encode() not in body
 
 
-def test_a_keyword_used_only_by_drafts_appears_once_an_article_is_public(
-    client, world
-):
+def test_a_keyword_used_only_by_drafts_appears_once_an_article_is_public(client, world):
     make_article(issue=world.article.issue, keywords=[world.secret_keyword])
 
     keywords = read_section(client, "/sitemap-keywords.xml")
@@ -291,18 +289,21 @@ def test_unknown_section_and_page_are_404(client, world):
 @pytest.mark.parametrize(
     "hostile", ["\x0b", "\x1f", "\ufffe", "\u202e", "]]>", "<script>x</script>"]
 )
-def test_hostile_titles_leave_the_sitemaps_valid(client, world, hostile):
-    keyword = make_keyword(name_en=f"kw {hostile}", name_ky="", name_ru="")
-    make_article(
-        issue=world.article.issue, keywords=[keyword], **titled(f"Title {hostile} end")
-    )
-    make_event(**titled(f"Event {hostile} end"))
+def test_hostile_text_in_the_database_leaves_the_sitemaps_valid(client, world, hostile):
+    text = f"A {hostile} B"
+    keyword = make_keyword()
+    article = make_article(issue=world.article.issue, keywords=[keyword])
+    event = make_event()
+    # Written past the pre_save cleaning, as rows saved before it may be.
+    Article.objects.filter(pk=article.pk).update(**titled(text))
+    Event.objects.filter(pk=event.pk).update(**titled(text))
+    type(keyword).objects.filter(pk=keyword.pk).update(name_en=text)
 
     sections = read_sitemaps(client)
 
-    assert len(sections["articles"]) == 3 * 3
-    assert len(sections["events"]) == 3 * 3
-    assert len(sections["keywords"]) == 2 * 3
+    assert locs_of([article]) <= set(sections["articles"])
+    assert locs_of([event]) <= set(sections["events"])
+    assert locs_of([keyword]) <= set(sections["keywords"])
 
 
 # --- robots.txt ---
@@ -327,9 +328,7 @@ def test_robots_txt_points_to_the_sitemap_of_this_host(client, settings):
     ]
 
 
-def test_robots_txt_runs_no_query_and_refuses_posts(
-    client, django_assert_num_queries
-):
+def test_robots_txt_runs_no_query_and_refuses_posts(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert client.get("/robots.txt").status_code == 200
     assert client.post("/robots.txt").status_code == 405

@@ -1,0 +1,235 @@
+"""How documents are matched, ranked, excerpted and corrected, per database.
+
+PostgreSQL: full-text search over the generated `vector` column with a configuration
+per document language, `ts_rank` with field weights, `ts_headline` snippets and
+`pg_trgm` suggestions. SQLite: every folded query stem must occur in a folded column;
+fields are weighted the same way; snippets and suggestions are made in Python.
+"""
+
+import difflib
+from functools import reduce
+from operator import add, and_, or_
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Expression,
+    F,
+    FloatField,
+    Func,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Greatest, Left
+
+from . import highlight
+from .models import SearchDocument, SearchTerm
+
+CONFIGS = {"ky": "search_kyrgyz", "ru": "russian", "en": "english"}
+# ts_rank weights for D (body), C (abstract), B (keywords, names), A (title).
+WEIGHTS = [0.05, 0.2, 0.5, 1.0]
+SQLITE_WEIGHTS = {
+    "title_f": 1.0,
+    "keywords_f": 0.5,
+    "names_f": 0.5,
+    "text_f": 0.1,
+}
+# Snippets are cut from the first characters of a document: ts_headline reads all
+# the text it is given, and a reader judges a hit by its opening.
+SNIPPET_SOURCE_CHARS = 8000
+SIMILARITY = 0.3
+SUGGESTION_CANDIDATES = 100
+
+
+class DocumentVector(Expression):
+    """The `vector` column that migration 0002 adds on PostgreSQL only."""
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.base_table)
+        return f"{table}.{connection.ops.quote_name('vector')}", []
+
+
+class Matches(Func):
+    """`vector @@ tsquery`."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+class Similar(Func):
+    """`word % 'text'`: pg_trgm's indexed similarity test."""
+
+    arg_joiner = " %% "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+class PostgresBackend:
+    def __init__(self, query):
+        from django.contrib.postgres.search import SearchQuery
+
+        self.query = query
+        self.tsqueries = {
+            code: SearchQuery(query.tsquery(code), config=config, search_type="raw")
+            for code, config in CONFIGS.items()
+        }
+
+    def matching(self):
+        """A condition on SearchDocument: the document matches in its language."""
+        return reduce(
+            or_,
+            (
+                Q(Matches(DocumentVector(), tsquery), language=code)
+                for code, tsquery in self.tsqueries.items()
+            ),
+        )
+
+    def rank(self):
+        from django.contrib.postgres.search import SearchRank
+
+        return Case(
+            *(
+                When(
+                    language=code,
+                    then=SearchRank(DocumentVector(), tsquery, weights=WEIGHTS),
+                )
+                for code, tsquery in self.tsqueries.items()
+            ),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+
+    def snippets(self, doc_ids):
+        """{document id: safe HTML} for the chosen documents."""
+        from django.contrib.postgres.search import SearchHeadline
+
+        headline = Case(
+            *(
+                When(
+                    language=code,
+                    then=SearchHeadline(
+                        Left("text_f", SNIPPET_SOURCE_CHARS),
+                        tsquery,
+                        config=CONFIGS[code],
+                        start_sel=highlight.START,
+                        stop_sel=highlight.STOP,
+                        fragment_delimiter=highlight.DELIMITER,
+                        max_fragments=2,
+                        max_words=18,
+                        min_words=8,
+                    ),
+                )
+                for code, tsquery in self.tsqueries.items()
+            )
+        )
+        rows = (
+            SearchDocument.objects.filter(pk__in=doc_ids)
+            .annotate(
+                source=Left("text", SNIPPET_SOURCE_CHARS),
+                folded=Left("text_f", SNIPPET_SOURCE_CHARS),
+                headline=headline,
+            )
+            .values_list("pk", "source", "folded", "headline")
+        )
+        return {
+            pk: highlight.from_headline(source, folded, headline)
+            for pk, source, folded, headline in rows
+        }
+
+    def corrections(self, words):
+        """{word: closest known word} by trigram similarity (pg_trgm, indexed)."""
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        scores = {f"s{i}": TrigramSimilarity("word", w) for i, w in enumerate(words)}
+        best = Greatest(*map(F, scores)) if len(scores) > 1 else F("s0")
+        candidates = (
+            SearchTerm.objects.filter(
+                reduce(or_, (Similar("word", Value(w)) for w in words))
+            )
+            .annotate(**scores)
+            .order_by(best.desc(), "word")
+        )
+        rows = list(candidates.values("word", *scores)[:SUGGESTION_CANDIDATES])
+        return _best(words, rows)
+
+
+def _best(words, rows):
+    fixed = {}
+    for i, word in enumerate(words):
+        scored = [(row[f"s{i}"], row["word"]) for row in rows]
+        if any(candidate == word for _, candidate in scored):
+            continue
+        best = max(scored, default=(0, word))
+        if best[0] >= SIMILARITY:
+            fixed[word] = best[1]
+    return fixed
+
+
+class SQLiteBackend:
+    def __init__(self, query):
+        self.query = query
+        self.stems = query.substrings()
+
+    def matching(self):
+        """Every stem occurs in some folded column (LIKE on lower-cased text)."""
+        return reduce(
+            and_,
+            (
+                reduce(or_, (Q(**{f"{f}__contains": s}) for f in SQLITE_WEIGHTS))
+                for s in self.stems
+            ),
+        )
+
+    def rank(self):
+        return reduce(
+            add,
+            (
+                Case(
+                    When(Q(**{f"{f}__contains": s}), then=Value(weight)),
+                    default=Value(0.0),
+                    output_field=FloatField(),
+                )
+                for s in self.stems
+                for f, weight in SQLITE_WEIGHTS.items()
+            ),
+        )
+
+    def snippets(self, doc_ids):
+        rows = SearchDocument.objects.filter(pk__in=doc_ids).values_list(
+            "pk", "text", "text_f"
+        )
+        return {
+            pk: highlight.from_substrings(text, folded, self.stems)
+            for pk, text, folded in rows
+        }
+
+    def corrections(self, words):
+        """{word: closest known word} by difflib, among words with the same initial."""
+        initials = {w[0] for w in words}
+        known = list(
+            SearchTerm.objects.filter(
+                reduce(or_, (Q(word__startswith=c) for c in initials))
+            ).values_list("word", flat=True)[:20000]
+        )
+        fixed = {}
+        for word in words:
+            if word in known:
+                continue
+            close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+            if close:
+                fixed[word] = close[0]
+        return fixed
+
+
+def backend_for(query):
+    if connection.vendor == "postgresql":
+        return PostgresBackend(query)
+    return SQLiteBackend(query)
