@@ -256,4 +256,6 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 # Preloading HSTS is a one-way step the operator takes on purpose (DJANGO_HSTS_PRELOAD);
 # until then the deploy check's reminder about it is expected.
-SILENCED_SYSTEM_CHECKS = [] if env_bool("DJANGO_HSTS_PRELOAD", False) else ["security.W021"]
+SILENCED_SYSTEM_CHECKS = (
+    [] if env_bool("DJANGO_HSTS_PRELOAD", False) else ["security.W021"]
+)
