@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "search",
     "importer",
     "pagecache",
+    "ops",
     "axes",
     "django.contrib.sitemaps",
 ]
