@@ -29,6 +29,11 @@ serve: demo
 	DJANGO_STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_STATIC_MANIFEST=1 BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
 
+# The page benchmark (wrk against gunicorn on a synthetic journal); see scripts/bench.py.
+bench: install
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python scripts/bench.py
+
 lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .

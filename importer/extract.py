@@ -32,7 +32,6 @@ BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
-PUNCTUATION_OK = set(" \n\t.,;:!?-–—()[]{}«»\"'“”„‘’/\\№%+=*&@#<>_|…°§©")
 
 
 class ExtractionError(Exception):
@@ -105,21 +104,15 @@ def decode_text(data):
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 break
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and plausible(text):
-        return text
-    try:
-        text = data.decode("cp1251")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and plausible(text) and _cyrillic_looks_right(text):
-        return text
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "cp1251"):
+        if encoding.startswith("utf-16") and len(data) % 2:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if plausible(text) and (encoding != "cp1251" or _cyrillic_looks_right(text)):
+            return text
     raise ExtractionError(
         _(
             "This file is not a text, Word (.docx) or PDF file that can be read. "
@@ -128,32 +121,26 @@ def decode_text(data):
     )
 
 
-def _utf16_without_bom(data):
-    """Text that is UTF-16 without a BOM has a zero byte in every other position."""
-    sample = data[:4000]
-    if len(sample) < 4 or b"\x00" not in sample:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) > len(zeros) * 0.3:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            if plausible(text):
-                return text
-    return None
+def _expected_character(ch):
+    """Letters and signs of Kyrgyz, Russian and English text, and whitespace."""
+    code = ord(ch)
+    return (
+        (32 <= code < 127)
+        or ch in "\n\r\t\f"
+        or 0x00A0 <= code <= 0x024F  # Latin-1 signs and accented Latin letters
+        or 0x0400 <= code <= 0x04FF  # Cyrillic, with ү ө ң
+        or 0x2010 <= code <= 0x206F  # dashes, quotes, ellipsis
+        or ch in "№€™•−"
+    )
 
 
 def plausible(text):
-    """Most characters of a manuscript are letters, digits, spaces and punctuation."""
+    """A manuscript is almost only letters, digits, spaces and punctuation."""
     sample = text[:20000]
-    if not sample.strip():
+    if not sample:
         return True
-    good = sum(
-        1 for ch in sample if ch.isalnum() or ch.isspace() or ch in PUNCTUATION_OK
-    )
-    return good / len(sample) > 0.9 and "\x00" not in sample
+    good = sum(1 for ch in sample if _expected_character(ch))
+    return good / len(sample) > 0.97
 
 
 def _cyrillic_looks_right(text):

@@ -180,12 +180,11 @@ class Vocabulary:
     """
 
     def __init__(self, text):
-        self.counts = Counter()
-        for match in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower()):
-            word = match.group(0)
-            self.counts[word] += 1
+        self.counts = Counter(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower()))
+        for word, n in list(self.counts.items()):
             if "-" in word:
-                self.counts.update(word.split("-"))
+                for part in word.split("-"):
+                    self.counts[part] += n
 
     def keeps_hyphen(self, left, right):
         left_l, right_l = left.lower(), right.lower()
@@ -209,27 +208,31 @@ LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
 
 def join_lines(lines, vocabulary=None):
     """One paragraph from hard-wrapped lines: spaces between, split words rejoined."""
-    result = ""
+    parts = []
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
-        if not result:
-            result = line
-            continue
-        result = _join_two(result, line, vocabulary)
-    return result
+        if parts:
+            parts[-1], line = _join_two(parts[-1], line, vocabulary)
+        parts.append(line)
+    return "".join(parts)
 
 
 def _join_two(left, right, vocabulary):
-    if left.endswith(("-", "‐")) and not left.endswith((" -", " ‐")):
-        stem = LINE_END_WORD.search(left.replace("‐", "-"))
+    """(left, right) with what goes between them: a space, or nothing after a hyphen.
+
+    Only the end of `left` is looked at, so long paragraphs join in linear time.
+    """
+    tail = left[-80:].replace("‐", "-")
+    if tail.endswith("-") and not tail.endswith(" -"):
+        stem = LINE_END_WORD.search(tail)
         head = LINE_START_WORD.match(right)
         if stem and head and right[0].islower():
             keep = vocabulary is not None and vocabulary.keeps_hyphen(
                 stem.group(1), head.group(1)
             )
-            return (left if keep else left[:-1]) + right
-        if left[-2:-1].isalnum() and right[:1].isalnum():
-            return left + right  # "1991-" + "1992", "Северо-" + "Восточный"
-    return f"{left} {right}"
+            return (left if keep else left[:-1]), right
+        if tail[-2:-1].isalnum() and right[:1].isalnum():
+            return left, right  # "1991-" + "1992", "Северо-" + "Восточный"
+    return left, " " + right

@@ -250,7 +250,7 @@ def citation_list(references):
         citation = _sub(element, "citation", key=f"ref{number}")
         if reference.doi:
             _sub(citation, "doi", reference.doi)
-        _sub(citation, "unstructured_citation", " ".join(reference.text.split()))
+        _sub(citation, "unstructured_citation", reference.text)
     return element
 
 
@@ -261,5 +261,5 @@ def _cr(tag):
 def _sub(parent, tag, text=None, **attrib):
     element = etree.SubElement(parent, _cr(tag), attrib)
     if text is not None:
-        element.text = xml_text(text)
+        element.text = " ".join(xml_text(text).split())
     return element

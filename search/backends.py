@@ -77,35 +77,25 @@ class PostgresBackend:
         from django.contrib.postgres.search import SearchQuery
 
         self.query = query
-        self.tsqueries = {
-            code: SearchQuery(query.tsquery(code), config=config, search_type="raw")
-            for code, config in CONFIGS.items()
-        }
-
-    def matching(self):
-        """A condition on SearchDocument: the document matches in its language."""
-        return reduce(
+        # The query parsed by each language's configuration, OR-ed: a document is
+        # parsed with its own language's configuration and matches the query in any
+        # of them. One tsquery lets the GIN index answer for all three languages.
+        self.tsquery = reduce(
             or_,
             (
-                Q(Matches(DocumentVector(), tsquery), language=code)
-                for code, tsquery in self.tsqueries.items()
+                SearchQuery(query.tsquery(code), config=config, search_type="raw")
+                for code, config in CONFIGS.items()
             ),
         )
+
+    def matching(self):
+        """A condition on SearchDocument: `vector @@ query`."""
+        return Q(Matches(DocumentVector(), self.tsquery))
 
     def rank(self):
         from django.contrib.postgres.search import SearchRank
 
-        return Case(
-            *(
-                When(
-                    language=code,
-                    then=SearchRank(DocumentVector(), tsquery, weights=WEIGHTS),
-                )
-                for code, tsquery in self.tsqueries.items()
-            ),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
+        return SearchRank(DocumentVector(), self.tsquery, weights=WEIGHTS)
 
     def snippets(self, doc_ids):
         """{document id: safe HTML} for the chosen documents."""
@@ -117,8 +107,8 @@ class PostgresBackend:
                     language=code,
                     then=SearchHeadline(
                         Left("text_f", SNIPPET_SOURCE_CHARS),
-                        tsquery,
-                        config=CONFIGS[code],
+                        self.tsquery,
+                        config=config,
                         start_sel=highlight.START,
                         stop_sel=highlight.STOP,
                         fragment_delimiter=highlight.DELIMITER,
@@ -127,7 +117,7 @@ class PostgresBackend:
                         min_words=8,
                     ),
                 )
-                for code, tsquery in self.tsqueries.items()
+                for code, config in CONFIGS.items()
             )
         )
         rows = (

@@ -136,10 +136,7 @@ class Search:
             return SearchDocument.objects.none()
         allowed = reduce(
             or_,
-            (
-                Q(kind=k, object_id__in=self.candidates(k).values("pk"))
-                for k in kinds
-            ),
+            (Q(kind=k, object_id__in=self.candidates(k).values("pk")) for k in kinds),
         )
         return self.documents().filter(allowed)
 
@@ -226,9 +223,9 @@ class Search:
             "language": [],
         }
         if articles is not None:
+            articles = _plain(articles)
             facets["issue"] = list(
-                articles.order_by()
-                .values(
+                articles.values(
                     value=F("issue__slug"),
                     year=F("issue__year"),
                     number=F("issue__number"),
@@ -239,7 +236,6 @@ class Search:
             )
             facets["section"] = list(
                 articles.filter(section__isnull=False)
-                .order_by()
                 .values(
                     "section__name_ky",
                     "section__name_ru",
@@ -251,8 +247,7 @@ class Search:
                 .order_by("order", "value")
             )
             facets["language"] = list(
-                articles.order_by()
-                .values(value=F("original_language"))
+                articles.values(value=F("original_language"))
                 .annotate(n=Count("pk"))
                 .order_by("-n", "value")
             )
@@ -262,7 +257,7 @@ class Search:
         parts = []
         for kind, qs in results.items():
             year = F("issue__year") if kind == Kind.ARTICLE else ExtractYear("date")
-            parts.append(qs.order_by().values(value=year).annotate(n=Count("pk")))
+            parts.append(_plain(qs).values(value=year).annotate(n=Count("pk")))
         return _summed(_union(parts), key=lambda row: -row["value"])
 
     def _keywords(self, results):
@@ -317,6 +312,15 @@ class Search:
         if not fixed:
             return None
         return self.query.replaced(fixed)
+
+
+def _plain(queryset):
+    """Unordered, and without modeltranslation's rewriting of `values()`.
+
+    Facet queries name the language columns they need themselves, and a UNION of
+    rewritten querysets loses its column list.
+    """
+    return queryset.rewrite(False).order_by()
 
 
 def _union(querysets):

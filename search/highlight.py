@@ -16,10 +16,16 @@ from django.utils.safestring import mark_safe
 START, STOP, DELIMITER = "\ue000", "\ue001", "\ue002"
 ELLIPSIS = "…"
 _MARKERS = re.compile(f"([{START}{STOP}])")
+_SPACE = re.compile(r"\s+")
+
+
+def _escaped(text):
+    """Escaped text on one line (paragraph breaks mean nothing in a snippet)."""
+    return escape(_SPACE.sub(" ", text))
 
 
 def render(original, fragments):
-    """HTML for `fragments` of `original`: [(start, end, [(mark_start, mark_end)…])…]."""
+    """HTML for `fragments` of `original`: [(start, end, [(from, to)…])…]."""
     pieces = []
     for start, end, marks in fragments:
         html, cursor = [], start
@@ -27,17 +33,17 @@ def render(original, fragments):
             mark_start, mark_end = max(mark_start, cursor), min(mark_end, end)
             if mark_start >= mark_end:
                 continue
-            html.append(escape(original[cursor:mark_start]))
-            html.append(f"<mark>{escape(original[mark_start:mark_end])}</mark>")
+            html.append(_escaped(original[cursor:mark_start]))
+            html.append(f"<mark>{_escaped(original[mark_start:mark_end])}</mark>")
             cursor = mark_end
-        html.append(escape(original[cursor:end]))
-        text = "".join(html).strip()
-        if start > 0:
-            text = ELLIPSIS + " " + text
-        if end < len(original.rstrip()):
-            text = text + " " + ELLIPSIS
-        pieces.append(text)
-    return mark_safe(" ".join(pieces))  # noqa: S308 - every text piece is escaped
+        html.append(_escaped(original[cursor:end]))
+        pieces.append("".join(html).strip())
+    text = f" {ELLIPSIS} ".join(pieces)
+    if fragments and fragments[0][0] > 0:
+        text = f"{ELLIPSIS} {text}"
+    if fragments and fragments[-1][1] < len(original.rstrip()):
+        text = f"{text} {ELLIPSIS}"
+    return mark_safe(text)  # noqa: S308 - every text piece is escaped
 
 
 def from_headline(original, folded, headline):

@@ -5,7 +5,7 @@ ones, remember their words for "did you mean". The same functions serve the sign
 (one object) and `rebuild_search_index` (all, in batches).
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch
 
 from articles.languages import LANGUAGE_CODES
@@ -49,7 +49,9 @@ def document(kind, pk, lang, *, title, keywords, names, abstract, body):
 
 def _keywords(obj, lang):
     return ", ".join(
-        getattr(k, f"name_{lang}") for k in obj.keywords.all() if getattr(k, f"name_{lang}")
+        getattr(k, f"name_{lang}")
+        for k in obj.keywords.all()
+        if getattr(k, f"name_{lang}")
     )
 
 
@@ -193,4 +195,26 @@ def rebuild(batch=BATCH, stdout=None):
                 counts[kind] += len(docs)
             if stdout:
                 stdout.write(f"{kind}: {counts[kind]} documents")
+    analyze()
     return counts
+
+
+def analyze():
+    """Fresh planner statistics after a bulk load (PostgreSQL), so the GIN index is
+    chosen; autovacuum would get there too, later."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for model in (SearchDocument, SearchTerm):
+                cursor.execute(
+                    f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}"
+                )
+
+
+def build_if_empty(using="default", **kwargs):
+    """After `migrate`: a site that has content but no index yet gets one."""
+    if SearchDocument.objects.using(using).exists():
+        return
+    if any(
+        model.objects.using(using).exists() for model in (Article, Event, Agreement)
+    ):
+        rebuild()

@@ -11,28 +11,21 @@ class Kind(models.TextChoices):
 
 
 class SearchDocument(models.Model):
-    """The searchable text of one article, event or agreement in one language.
+    """One article, event or agreement in one language: what the search matches.
 
     Maintained by signals (`search.signals`) and rebuilt by `rebuild_search_index`.
-    It holds text only: whether the object may be shown is decided at query time by
-    `Article.objects.public()` and `published()`, so publishing needs no re-index.
+    It holds no visibility: whether the object may be shown is decided at query time
+    by `Article.objects.public()` and `published()`, so publishing needs no re-index.
 
-    The `_f` columns are folded (`search.text.fold`). On PostgreSQL a generated
-    `vector` column and its GIN index are added by migration 0002; the model does not
-    declare them because SQLite has neither.
+    On PostgreSQL, migration 0002 adds two tsvector columns, `head` (title A,
+    keywords and names B, abstract C) and `body` (D), each with a GIN index; the
+    model does not declare them because SQLite has neither. The row is kept narrow
+    (the text lives in `SearchText`) so that scanning thousands of hits stays cheap.
     """
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     object_id = models.BigIntegerField(_("object id"))
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
-    title = models.TextField(_("title"), blank=True)
-    title_f = models.TextField(blank=True)
-    keywords_f = models.TextField(blank=True)
-    names_f = models.TextField(blank=True)
-    # The abstract (or description), a blank line, then the body: the snippet source.
-    text = models.TextField(_("text"), blank=True)
-    text_f = models.TextField(blank=True)
-    abstract_length = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("search document")
@@ -49,6 +42,35 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id} ({self.language})"
+
+
+class SearchText(models.Model):
+    """The text of a document, as written (snippets) and folded (matching).
+
+    Each `_f` column is `search.text.fold()` of its source, character for character.
+    """
+
+    document = models.OneToOneField(
+        SearchDocument,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="content",
+        verbose_name=_("search document"),
+    )
+    title_f = models.TextField(blank=True)
+    keywords_f = models.TextField(blank=True)
+    names_f = models.TextField(blank=True)
+    # The abstract (or description), a blank line, then the body: the snippet source.
+    text = models.TextField(_("text"), blank=True)
+    text_f = models.TextField(blank=True)
+    abstract_length = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
+
+    def __str__(self):
+        return str(self.document_id)
 
 
 class SearchTerm(models.Model):

@@ -129,7 +129,9 @@ def connect():
         uid = f"search-{model._meta.label}"
         post_save.connect(article_part_changed, sender=model, dispatch_uid=f"{uid}-s")
         post_delete.connect(article_part_changed, sender=model, dispatch_uid=f"{uid}-d")
-    post_save.connect(tagged_item_changed, sender=TaggedItem, dispatch_uid="search-ti-s")
+    post_save.connect(
+        tagged_item_changed, sender=TaggedItem, dispatch_uid="search-ti-s"
+    )
     post_delete.connect(
         tagged_item_changed, sender=TaggedItem, dispatch_uid="search-ti-d"
     )

@@ -1,7 +1,73 @@
-"""The search page (being written)."""
+"""The search page: `/<lang>/search/?q=…&type=…&year=…&page=…`."""
 
+import re
+
+from django.conf import settings
 from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from .engine import Search
+from .facets import active_filters, build_facets, page_url, type_tabs
+from .forms import SearchForm
+from .text import MAX_QUERY_CHARS, MAX_WORDS, Query
+
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
+def page_number(request):
+    """`?page=` as a positive ASCII number of up to six digits; anything else is 404."""
+    value = request.GET.get("page")
+    if value is None:
+        return 1
+    if not PAGE_NUMBER.fullmatch(value):
+        raise Http404("Not a page number")
+    return int(value)
 
 
 def search(request):
-    raise Http404("Not available yet")
+    query = Query.parse(request.GET.get("q", ""))
+    filters = SearchForm(request.GET).filters()
+    number = page_number(request)
+    context = {"query": query, "filters": filters, "max_query_chars": MAX_QUERY_CHARS}
+    if query.truncated:
+        context["notice"] = _(
+            "Only the first %(chars)s characters and %(words)s words of your query "
+            "were searched."
+        ) % {"chars": MAX_QUERY_CHARS, "words": MAX_WORDS}
+    if not query:
+        if request.GET.get("q", "").strip():
+            context["message"] = _("Your query has no letters or digits to search for.")
+        elif "q" in request.GET:
+            context["message"] = _("Type one or more words to search.")
+        return render(request, "search/search.html", context)
+
+    engine = Search(query, filters)
+    counts = engine.type_counts()
+    total = engine.total(counts)
+    if total == 0:
+        corrected = engine.suggestion()
+        if corrected:
+            alternative = Search(corrected, filters)
+            alternative_counts = alternative.type_counts()
+            if alternative.total(alternative_counts):
+                engine, counts = alternative, alternative_counts
+                total = engine.total(counts)
+                context["corrected"] = corrected
+    size = settings.PAGE_SIZE
+    if number > 1 and (number - 1) * size >= total:
+        raise Http404("No such page")
+    page = engine.page(number, size, total)
+    state = {"q": engine.query.text, **filters}
+    facets = build_facets(engine.facet_counts(), state) if total else []
+    context.update(
+        shown_query=engine.query,
+        page=page,
+        total=total,
+        tabs=type_tabs(counts, state),
+        facets=facets,
+        active=active_filters(facets, state),
+        previous_url=page_url(state, number - 1) if page.has_previous else "",
+        next_url=page_url(state, number + 1) if page.has_next else "",
+    )
+    return render(request, "search/search.html", context)

@@ -1,5 +1,6 @@
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..languages import localized as _localized
@@ -99,3 +100,47 @@ def byline(article):
 def body(section, refs):
     """The section text in the article's body language (already chosen by the view)."""
     return render_paragraphs(section.body_text, refs)
+
+
+def loc_markup(value):
+    """Inline HTML for a Localized value: fallback text gets `lang` and a note."""
+    if not value.is_fallback:
+        return conditional_escape(value.text)
+    return format_html(
+        '<span lang="{}">{}</span> <span class="fallback-note">({})</span>',
+        value.lang,
+        value.text,
+        FALLBACK_NOTES[value.lang],
+    )
+
+
+@register.simple_tag
+def loc_html(value):
+    """`{% loc_html article|loc:"title" %}`: includes/loc.html without an include."""
+    return loc_markup(value)
+
+
+@register.simple_tag
+def article_item(article, show_issue=False, level=3):
+    """One table-of-contents entry, rendered in Python: lists of 300 stay fast."""
+    meta = []
+    if show_issue and article.issue_id:
+        meta.append(
+            format_html(
+                '<a href="{}">{}</a>',
+                article.issue.get_absolute_url(),
+                article.issue.label(),
+            )
+        )
+    if article.pages:
+        meta.append(_("pp. %(pages)s") % {"pages": article.pages})
+    names = byline(article)
+    return format_html(
+        '<article class="item"><h{0} class="item-title"><a href="{1}">{2}</a></h{0}>'
+        '{3}<p class="meta">{4}</p></article>',
+        level,
+        article.get_absolute_url(),
+        loc_markup(_localized(article, "title")),
+        format_html('<p class="byline">{}</p>', names) if names else "",
+        mark_safe(" · ".join(conditional_escape(m) for m in meta)),  # noqa: S308
+    )

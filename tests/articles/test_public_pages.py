@@ -123,6 +123,7 @@ def test_page_is_served_in_its_language_with_alternates(
     alternates = {
         link.attrs["hreflang"]: link.attrs["href"]
         for link in doc.find_all("link", rel="alternate")
+        if "hreflang" in link.attrs
     }
     switcher = {
         a.attrs["hreflang"]: a.attrs["href"]

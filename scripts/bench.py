@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""The page benchmark: `make bench`.
+
+Builds a synthetic journal (100 issues, one of 300 articles, 3,000 articles, 1,000
+events) in a scratch SQLite database (or BENCH_DATABASE_URL), serves it with gunicorn
+and the production settings (DEBUG off), and measures each page with wrk, cached and
+uncached, against the site's own /healthz in the same run. Prints requests per second,
+median and 99th-percentile latency, the ratio to /healthz, and worker memory (RSS).
+
+Environment: BENCH_SECONDS (default 8), BENCH_RUNS (default 3), BENCH_CONNECTIONS (16).
+"""
+
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess  # noqa: S404 - this script drives processes on purpose
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+DB_URL = os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/journal-bench.sqlite3")
+
+PAGES = {
+    "healthz": "/healthz",
+    "home": "/en/",
+    "issue (300 articles)": "/en/issues/2024-4/",
+    "article": "/en/articles/synthetic-article-5/",
+    "keyword": "/en/keywords/keyword-3/",
+    "timeline": "/en/relations/timeline/",
+    "search": "/en/search/?q=energy",
+}
+
+
+def env(cached):
+    return {
+        **os.environ,
+        "DATABASE_URL": DB_URL,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_STATIC_MANIFEST": "1",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PAGE_CACHE_ENABLED": "1" if cached else "0",
+        "AXES_ENABLED": "0",
+        "BIND": f"127.0.0.1:{PORT}",
+    }
+
+
+def manage(*args):
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env(False), check=True)  # noqa: S603
+
+
+def prepare():
+    if DB_URL.startswith("sqlite:////"):
+        Path(DB_URL.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    manage("migrate", "--noinput", "-v0")
+    manage("generate_journal")
+    try:
+        manage("rebuild_search_index")
+    except subprocess.CalledProcessError:
+        print("(no search index command; search is measured as it is)")
+    manage("collectstatic", "--noinput", "-v0")
+
+
+def serve(cached):
+    process = subprocess.Popen(  # noqa: S603
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env(cached),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)  # noqa: S310
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def wrk(path):
+    out = subprocess.run(  # noqa: S603
+        [
+            shutil.which("wrk"),
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{SECONDS}s",
+            "--latency",
+            f"http://127.0.0.1:{PORT}{path}",
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", out)
+    return rps, to_ms(lat["50"]), to_ms(lat["99"]), errors.group(0) if errors else ""
+
+
+def to_ms(text):
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def rss_mb(process):
+    children = subprocess.run(  # noqa: S603
+        [shutil.which("pgrep"), "-P", str(process.pid)], capture_output=True, text=True
+    ).stdout.split()
+    total = 0
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+    return total / 1024, len(children)
+
+
+def measure(cached):
+    process = serve(cached)
+    try:
+        for path in PAGES.values():  # warm up (and fill the page cache)
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30).read()  # noqa: S310
+        results = {}
+        for name, path in PAGES.items():
+            runs = [wrk(path) for _ in range(RUNS)]
+            results[name] = (
+                statistics.median(r[0] for r in runs),
+                statistics.median(r[1] for r in runs),
+                statistics.median(r[2] for r in runs),
+                min(r[0] for r in runs),
+                max(r[0] for r in runs),
+                "; ".join(r[3] for r in runs if r[3]),
+            )
+        memory = rss_mb(process)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    return results, memory
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install wrk")
+    prepare()
+    print(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, median of {RUNS} runs; {DB_URL}")
+    for cached in (True, False):
+        results, (memory, workers) = measure(cached)
+        floor = results["healthz"][0]
+        mode = "CACHED" if cached else "UNCACHED"
+        print(f"\n{mode} ({workers} workers, RSS {memory:.0f} MB)")
+        head = ("page", "req/s", "range", "p50 ms", "p99 ms", "x healthz")
+        print("{:22} {:>8} {:>15} {:>8} {:>8} {:>9}".format(*head))
+        for name, (rps, p50, p99, low, high, errors) in results.items():
+            print(
+                f"{name:22} {rps:8.0f} {f'{low:.0f}-{high:.0f}':>15} {p50:8.1f} "
+                f"{p99:8.1f} {rps / floor:9.2f} {errors}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,345 @@
+"""A synthetic trilingual corpus for benchmarks only (`generate_corpus`).
+
+Text is drawn from real Kyrgyz, Russian and English words of the journal's field, in
+several inflected forms, plus a long tail of made-up words, with Zipf-like
+frequencies: a few words are everywhere, most are rare, as in real text. Never run
+this against a production database: it inserts thousands of published articles.
+"""
+
+import itertools
+import random
+from bisect import bisect
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
+
+from django.db import transaction
+
+from articles.models import (
+    Article,
+    ArticleSection,
+    Authorship,
+    Contributor,
+    Issue,
+    Journal,
+    Keyword,
+    Section,
+    TaggedItem,
+)
+from relations.models import Agreement, Country, Domain, Event
+
+WORDS = {
+    "ky": """
+        мамиле мамилелер мамилеси мамилелерди мамилелердин чек ара чек арасы чек
+        аралар чек арадагы өлкө өлкөлөр өлкөнүн өлкөлөрдүн мамлекет мамлекеттер
+        мамлекеттин мамлекеттик суу суунун суулар суу ресурстары энергетика
+        энергиясы дарыя дарыялар дарыясы келишим келишимдер келишимдин келишимге
+        сүйлөшүү сүйлөшүүлөр сүйлөшүүлөрдү кызматташтык кызматташтыгы соода
+        сооданын экономика экономикасы эл аралык тарых тарыхы тарыхый маданият
+        маданияты маданий миграция мигранттар эмгек эмгекчилер коопсуздук
+        коопсуздугу чыр-чатак жаңжал жаңжалдар аймак аймактар аймагы калк калкы
+        тил тили тилдер адабият адабияты илим илимий изилдөө изилдөөлөр талдоо
+        саясат саясаты саясий башкаруу бийлик өкмөт өкмөтү президент министр
+        министрлиги жолугушуу сапар сапары саммит уюм уюму бирикме шайлоо мыйзам
+        мыйзамдар укук укуктары эркиндик өнүгүү өнүктүрүү инвестиция инвестициялар
+        айыл чарба жер жерлер жайыт тоо тоолор өрөөн Фергана Баткен Ош Жалал-Абад
+        Бишкек Душанбе Ташкент анклав анклавдар жол жолдор транспорт темир жол
+        көпүрө курулуш долбоор долбоорлор каражат бюджет салык бажы бажысы товар
+        товарлар экспорт импорт жүгүртүү көрсөткүч маалымат булак булактар окуя
+        окуялар мезгил жыл жылдар кылым совет советтик эгемендүүлүк көз карандысыз
+        чечим чечимдер комиссия делимитация демаркация кошуна кошуналар достук
+        ынтымак тынчтык тынчтыгы чогулуш кеңеш кеңешме жыйынтык натыйжа маселе
+        маселелер маселеси көйгөй көйгөйлөр үлгү үй-бүлө жаштар билим берүү
+        университет окуу китеп журнал макала макалалар автор
+    """,
+    "ru": """
+        граница границы границе границу границей граничный пограничный государство
+        государства государственный государств страна страны стран странами
+        отношения отношений отношениях межгосударственный вода воды водный водные
+        ресурсы ресурсов водохранилище река реки рек энергетика энергетический
+        энергии электроэнергия соглашение соглашения соглашений договор договора
+        договоров протокол переговоры переговоров сотрудничество сотрудничества
+        торговля торговли торговый товарооборот экономика экономический
+        экономического международный международных история истории исторический
+        культура культуры культурный миграция мигрантов трудовой трудовых
+        безопасность безопасности конфликт конфликты конфликтов инцидент регион
+        региона региональный население населения язык языка литература наука
+        научный исследование исследования анализ политика политики политический
+        управление власть правительство президент министр министерство встреча
+        визит саммит организация организации союз выборы закон законы право
+        права свобода развитие развития инвестиции сельское хозяйство земля земли
+        пастбища горы долина Ферганская Баткен Ош Бишкек Душанбе Ташкент анклав
+        анклавы дорога дороги транспорт железная мост строительство проект
+        проекты средства бюджет налог таможня таможенный товары экспорт импорт
+        показатель данные источник источники событие события период год годы век
+        советский суверенитет независимость решение решения комиссия делимитация
+        демаркация соседи соседних дружба мир совещание итоги результат вопрос
+        вопросы проблема проблемы семья молодежь образование университет книга
+        журнал статья статьи автор
+    """,
+    "en": """
+        border borders bordering boundary state states statehood country countries
+        relations relationship interstate water waters resources reservoir river
+        rivers energy power electricity agreement agreements treaty treaties
+        protocol negotiation negotiations cooperation cooperative trade trading
+        turnover economy economic economics international history historical
+        culture cultural migration migrants migrant labour labor security conflict
+        conflicts incident incidents region regions regional population language
+        languages literature science scientific research study studies analysis
+        policy policies political governance government governments president
+        minister ministry meeting visit visits summit organization organisations
+        union election elections law laws rights freedom development investment
+        investments agriculture land pastures mountains valley Fergana Batken Osh
+        Bishkek Dushanbe Tashkent enclave enclaves road roads transport railway
+        bridge construction project projects funds budget tax customs goods
+        export exports import imports indicator data source sources event events
+        period year years century soviet sovereignty independence decision
+        decisions commission delimitation demarcation neighbours neighboring
+        friendship peace council outcome result question questions problem
+        problems family youth education university book journal article articles
+        author
+    """,
+}
+SYLLABLES = {
+    "ky": "ка ба са ту кө бү жа ар ыл ың өр ла те ми но ды чы шо ру зу ак",
+    "ru": "ка ро ва ни ст ле по на ко то ри де ли ме ра ва пе ба сло ть ен",
+    "en": "ca ro va ni st le po na co to ri de li me ra ve pe ba lo ter en",
+}
+TAIL_WORDS = 4000
+DOMAINS = [
+    (
+        "water-energy",
+        "Суу-энергетика",
+        "Водно-энергетическая сфера",
+        "Water and energy",
+    ),
+    ("border", "Чек ара", "Граница", "Border"),
+    ("culture", "Маданият", "Культура", "Culture"),
+    ("diplomacy", "Дипломатия", "Дипломатия", "Diplomacy"),
+    ("trade", "Соода-экономика", "Торговля и экономика", "Trade and economy"),
+    ("transport", "Транспорт", "Транспорт", "Transport"),
+    ("migration", "Миграция", "Миграция", "Migration"),
+    ("security", "Коопсуздук", "Безопасность", "Security"),
+]
+NAMES = [
+    ("Асанов", "Asanov"),
+    ("Токтогулов", "Toktogulov"),
+    ("Сыдыкова", "Sydykova"),
+    ("Рахимов", "Rakhimov"),
+    ("Иванова", "Ivanova"),
+    ("Мамытова", "Mamytova"),
+    ("Үсөнбаев", "Usenbaev"),
+    ("Өмүрбеков", "Omurbekov"),
+    ("Каримов", "Karimov"),
+    ("Шарипова", "Sharipova"),
+]
+
+
+class Vocabulary:
+    """Words of one language with Zipf-like weights; real words are the frequent ones."""
+
+    def __init__(self, lang, rng):
+        real = WORDS[lang].split()
+        rng.shuffle(real)
+        syllables = SYLLABLES[lang].split()
+        tail = {
+            "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+            for _ in range(TAIL_WORDS)
+        }
+        self.words = real + sorted(tail - set(real))
+        weights = [1 / (rank + 1) ** 1.05 for rank in range(len(self.words))]
+        self.cumulative = list(itertools.accumulate(weights))
+        self.rng = rng
+
+    def word(self):
+        pick = self.rng.random() * self.cumulative[-1]
+        return self.words[bisect(self.cumulative, pick)]
+
+    def sentence(self, low=6, high=16):
+        words = [self.word() for _ in range(self.rng.randint(low, high))]
+        return " ".join(words).capitalize() + "."
+
+    def text(self, sentences):
+        return " ".join(self.sentence() for _ in range(sentences))
+
+
+class Corpus:
+    """Bulk inserts of a synthetic journal and knowledge base (no signals, no save())."""
+
+    def __init__(self, seed=1):
+        self.rng = random.Random(seed)
+        self.vocab = {lang: Vocabulary(lang, self.rng) for lang in WORDS}
+        self.run = datetime.now().strftime("%H%M%S%f")
+
+    def tri(self, field, sentences=None, low=3, high=9):
+        if sentences:
+            return {f"{field}_{c}": v.text(sentences) for c, v in self.vocab.items()}
+        return {
+            f"{field}_{c}": v.sentence(low, high).rstrip(".")
+            for c, v in self.vocab.items()
+        }
+
+    @transaction.atomic
+    def articles(self, n, stdout=None):
+        journal = Journal.objects.first() or Journal.objects.create(
+            name_en="Synthetic journal", name_ru="Синтетический журнал"
+        )
+        sections = Section.objects.bulk_create(
+            Section(order=i, **self.tri("name", low=1, high=3)) for i in range(6)
+        )
+        keywords = self.keywords(300)
+        contributors = self.contributors(max(50, n // 3))
+        issues = self.issues(journal, max(1, n // 250))
+        past = datetime.now(dt_timezone.utc) - timedelta(days=1)
+        batch = []
+        for i in range(n):
+            original = self.rng.choice(["ky", "ru", "en"])
+            draft = i % 50 == 0
+            batch.append(
+                Article(
+                    issue=self.rng.choice(issues),
+                    section=self.rng.choice(sections),
+                    slug=f"synthetic-{self.run}-{i}",
+                    original_language=original,
+                    status=Article.Status.DRAFT if draft else Article.Status.PUBLISHED,
+                    published_at=None if draft else past,
+                    first_page=1,
+                    last_page=10,
+                    **self.tri("title", low=4, high=10),
+                    **self.tri("abstract", sentences=4),
+                )
+            )
+        articles = Article.objects.bulk_create(batch, batch_size=1000)
+        self.bodies(articles)
+        Authorship.objects.bulk_create(
+            (
+                Authorship(article=a, contributor=c, order=k)
+                for a in articles
+                for k, c in enumerate(self.rng.sample(contributors, 2))
+            ),
+            batch_size=2000,
+        )
+        self.tag(articles, keywords, "articles", "article")
+        if stdout:
+            stdout.write(f"{n} articles")
+        return articles
+
+    def bodies(self, articles):
+        rows = []
+        for article in articles:
+            langs = {article.original_language}
+            if self.rng.random() < 0.3:
+                langs.add(self.rng.choice(["ky", "ru", "en"]))
+            for order in range(self.rng.randint(3, 5)):
+                fields = {}
+                for lang in langs:
+                    vocab = self.vocab[lang]
+                    fields[f"heading_{lang}"] = vocab.sentence(2, 4).rstrip(".")
+                    fields[f"text_{lang}"] = vocab.text(self.rng.randint(4, 8))
+                rows.append(ArticleSection(article=article, order=order, **fields))
+        ArticleSection.objects.bulk_create(rows, batch_size=2000)
+
+    def keywords(self, n):
+        made = []
+        for i in range(n):
+            labels = {
+                f"name_{c}": f"{v.word()} {v.word()} {i}" for c, v in self.vocab.items()
+            }
+            made.append(Keyword(slug=f"synthetic-{self.run}-{i}", **labels))
+        return Keyword.objects.bulk_create(made)
+
+    def contributors(self, n):
+        people = []
+        for i in range(n):
+            cyrillic, latin = self.rng.choice(NAMES)
+            people.append(
+                Contributor(
+                    last_name_ky=f"{cyrillic}{i}",
+                    last_name_ru=f"{cyrillic}{i}",
+                    last_name_en=f"{latin}{i}",
+                )
+            )
+        return Contributor.objects.bulk_create(people)
+
+    def issues(self, journal, n):
+        past = datetime.now(dt_timezone.utc) - timedelta(days=30)
+        start = Issue.objects.filter(journal=journal).count()
+        made = [
+            Issue(
+                journal=journal,
+                year=1950 + (start + i) // 4,
+                number=str((start + i) % 4 + 1),
+                slug=f"synthetic-{self.run}-{i}",
+                number_sort=(start + i) % 4 + 1,
+                published_at=past,
+            )
+            for i in range(n)
+        ]
+        return Issue.objects.bulk_create(made)
+
+    def tag(self, objects, keywords, app_label, model):
+        from django.contrib.contenttypes.models import ContentType
+
+        content_type = ContentType.objects.get_by_natural_key(app_label, model)
+        TaggedItem.objects.bulk_create(
+            (
+                TaggedItem(content_type=content_type, object_id=obj.pk, tag=keyword)
+                for obj in objects
+                for keyword in self.rng.sample(keywords, 3)
+            ),
+            batch_size=2000,
+        )
+
+    @transaction.atomic
+    def entries(self, n_events, n_agreements, stdout=None):
+        domains = [
+            Domain.objects.get_or_create(
+                slug=slug, defaults={"name_ky": ky, "name_ru": ru, "name_en": en}
+            )[0]
+            for slug, ky, ru, en in DOMAINS
+        ]
+        countries = [
+            Country.objects.get_or_create(
+                iso_code=code, defaults={"slug": code.lower(), "name_en": code}
+            )[0]
+            for code in ("KG", "TJ", "UZ", "KZ")
+        ]
+        keywords = list(Keyword.objects.all()[:300]) or self.keywords(300)
+        events = Event.objects.bulk_create(
+            Event(
+                slug=f"synthetic-{self.run}-{i}",
+                date=date(1991, 1, 1) + timedelta(days=self.rng.randint(0, 12000)),
+                kind=Event.Kind.VISIT,
+                is_published=i % 20 != 0,
+                **self.tri("title", low=3, high=8),
+                **self.tri("description", sentences=2),
+            )
+            for i in range(n_events)
+        )
+        agreements = Agreement.objects.bulk_create(
+            Agreement(
+                slug=f"synthetic-{self.run}-{i}",
+                date=date(1991, 1, 1) + timedelta(days=self.rng.randint(0, 12000)),
+                kind=Agreement.Kind.AGREEMENT,
+                status=Agreement.Status.IN_FORCE,
+                is_published=i % 20 != 0,
+                **self.tri("title", low=3, high=8),
+                **self.tri("summary", sentences=2),
+            )
+            for i in range(n_agreements)
+        )
+        for model, entries in ((Event, events), (Agreement, agreements)):
+            name = model._meta.model_name
+            model.domains.through.objects.bulk_create(
+                model.domains.through(
+                    **{f"{name}_id": e.pk, "domain_id": self.rng.choice(domains).pk}
+                )
+                for e in entries
+            )
+            model.countries.through.objects.bulk_create(
+                model.countries.through(**{f"{name}_id": e.pk, "country_id": c.pk})
+                for e in entries
+                for c in self.rng.sample(countries, 2)
+            )
+            self.tag(entries, keywords, "relations", name)
+        if stdout:
+            stdout.write(f"{n_events} events, {n_agreements} agreements")

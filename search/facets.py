@@ -1,0 +1,148 @@
+"""Facet options, type tabs and links for the search page, from the engine's counts.
+
+Every link keeps the query and the other filters in the URL (results can be shared),
+and drops the page number: a new filter starts at page one.
+"""
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from articles.languages import (
+    LANGUAGE_CHOICES,
+    Localized,
+    current_language,
+    localized,
+)
+from articles.models import Issue
+
+from .forms import FILTERS
+from .models import Kind
+
+FACET_TITLES = {
+    "year": _("Year"),
+    "issue": _("Issue"),
+    "section": _("Section"),
+    "keyword": _("Keyword"),
+    "domain": _("Domain"),
+    "language": _("Language of record"),
+}
+TYPE_LABELS = {
+    None: _("All"),
+    Kind.ARTICLE: _("Articles"),
+    Kind.EVENT: _("Events"),
+    Kind.AGREEMENT: _("Agreements"),
+}
+LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+
+
+@dataclass
+class Option:
+    value: str
+    label: object
+    count: int
+    url: str
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    title: str
+    options: list = field(default_factory=list)
+
+
+def search_url(state, **changes):
+    """`?q=…&…` for the search state with some parameters changed (None removes)."""
+    params = {**state, **changes}
+    query = QueryDict(mutable=True)
+    for name in ("q", *FILTERS, "page"):
+        value = params.get(name)
+        if value not in (None, ""):
+            query[name] = str(value)
+    return "?" + query.urlencode()
+
+
+def page_url(state, number):
+    return search_url(state, page=number if number > 1 else None)
+
+
+def _plain(text):
+    lang = current_language()
+    return Localized(str(text), lang, lang)
+
+
+def _label(name, row):
+    """The option's text as a `Localized` (facet names may be fallbacks)."""
+    if name == "year":
+        return _plain(row["value"])
+    if name == "issue":
+        return _plain(Issue(year=row["year"], number=row["number"]).label())
+    if name == "language":
+        return _plain(LANGUAGE_NAMES.get(row["value"], row["value"]))
+    prefix = {"section": "section__", "keyword": "tag__", "domain": "domain__"}[name]
+    names = SimpleNamespace(
+        **{f"name_{code}": row[f"{prefix}name_{code}"] for code in LANGUAGE_NAMES}
+    )
+    return localized(names, "name")
+
+
+def build_facets(counts, state):
+    """[Facet…] in page order, each option linking to the results with it toggled."""
+    facets = []
+    for name, title in FACET_TITLES.items():
+        rows = counts.get(name) or []
+        facet = Facet(name, title)
+        for row in rows:
+            value = str(row["value"])
+            selected = str(state.get(name, "")) == value
+            facet.options.append(
+                Option(
+                    value=value,
+                    label=_label(name, row),
+                    count=row["n"],
+                    url=search_url(state, **{name: None if selected else value}),
+                    selected=selected,
+                )
+            )
+        if facet.options:
+            facets.append(facet)
+    return facets
+
+
+def type_tabs(counts, state):
+    """The All / Articles / Events / Agreements tabs with their result counts."""
+    chosen = state.get("type")
+    tabs = []
+    for kind, label in TYPE_LABELS.items():
+        count = sum(counts.values()) if kind is None else counts.get(kind, 0)
+        tabs.append(
+            Option(
+                value=kind or "",
+                label=label,
+                count=count,
+                url=search_url(state, type=kind),
+                selected=chosen == kind,
+            )
+        )
+    return tabs
+
+
+def active_filters(facets, state):
+    """The chosen filters (not the type), each with a link that removes it."""
+    labels = {
+        (facet.name, option.value): option.label
+        for facet in facets
+        for option in facet.options
+    }
+    return [
+        SimpleNamespace(
+            title=title,
+            label=labels.get((name, str(state[name]))) or _plain(state[name]),
+            url=search_url(state, **{name: None}),
+        )
+        for name, title in FACET_TITLES.items()
+        if name in state
+    ]

@@ -1,0 +1,38 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from search.corpus import Corpus
+from search.indexing import rebuild
+
+
+class Command(BaseCommand):
+    help = (
+        "Insert a synthetic trilingual corpus for benchmarks (never on a real site): "
+        "published articles with bodies, authors and keywords, events, agreements."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--events", type=int, default=100)
+        parser.add_argument("--agreements", type=int, default=None)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--no-index", action="store_true", help="Skip rebuilding the search index."
+        )
+
+    def handle(self, *args, articles, events, agreements, seed, no_index, **options):
+        started = time.perf_counter()
+        corpus = Corpus(seed)
+        corpus.articles(articles, stdout=self.stdout)
+        if agreements is None:
+            agreements = events // 5
+        corpus.entries(events, agreements, stdout=self.stdout)
+        if not no_index:
+            rebuild(stdout=self.stdout)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        seconds = time.perf_counter() - started
+        self.stdout.write(self.style.SUCCESS(f"Done in {seconds:.0f} s."))
