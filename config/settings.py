@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "pagecache",
     "ops",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.sitemaps",
 ]
 
@@ -55,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -260,3 +263,4 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 SILENCED_SYSTEM_CHECKS = (
     [] if env_bool("DJANGO_HSTS_PRELOAD", False) else ["security.W021"]
 )
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Journal")

@@ -23,7 +23,7 @@ from articles.models import Article, Authorship, Contributor, Issue, Section
 from .extract import ALLOWED_SUFFIXES, ExtractionError, check_size, extract_text
 from .services import can_update
 
-TOKEN_SALT = "importer.preview"
+SIGNING_NAMESPACE = "importer.preview"
 TOKEN_MAX_AGE = 24 * 60 * 60
 DEFAULT_TOKEN_MAX_CHARS = 2_000_000  # below Django's 2.5 MB limit on a POST body
 AUTHOR_ROWS = 4
@@ -45,7 +45,7 @@ class Upload:
 def make_token(upload, user):
     token = signing.dumps(
         {"n": upload.name, "f": upload.format, "t": upload.text},
-        salt=f"{TOKEN_SALT}:{user.pk}",
+        salt=f"{SIGNING_NAMESPACE}:{user.pk}",
         compress=True,
     )
     if len(token) > token_max_chars():
@@ -59,7 +59,7 @@ def read_token(token, user):
         raise ValidationError(_("The preview has expired; upload the file again."))
     try:
         data = signing.loads(
-            token, salt=f"{TOKEN_SALT}:{user.pk}", max_age=TOKEN_MAX_AGE
+            token, salt=f"{SIGNING_NAMESPACE}:{user.pk}", max_age=TOKEN_MAX_AGE
         )
     except signing.BadSignature as exc:
         raise ValidationError(

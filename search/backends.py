@@ -25,16 +25,16 @@ from django.db.models import (
 from django.db.models.functions import Greatest, Left
 
 from . import highlight
-from .models import SearchDocument, SearchTerm
+from .models import SearchTerm, SearchText
 
 CONFIGS = {"ky": "search_kyrgyz", "ru": "russian", "en": "english"}
 # ts_rank weights for D (body), C (abstract), B (keywords, names), A (title).
 WEIGHTS = [0.05, 0.2, 0.5, 1.0]
 SQLITE_WEIGHTS = {
-    "title_f": 1.0,
-    "keywords_f": 0.5,
-    "names_f": 0.5,
-    "text_f": 0.1,
+    "content__title_f": 1.0,
+    "content__keywords_f": 0.5,
+    "content__names_f": 0.5,
+    "content__text_f": 0.1,
 }
 # Snippets are cut from the first characters of a document: ts_headline reads all
 # the text it is given, and a reader judges a hit by its opening.
@@ -43,17 +43,71 @@ SIMILARITY = 0.3
 SUGGESTION_CANDIDATES = 100
 
 
-class DocumentVector(Expression):
-    """The `vector` column that migration 0002 adds on PostgreSQL only."""
+def _vector(config, part):
+    def weighted(text, weight):
+        return f"setweight(to_tsvector('{config}'::regconfig, {text}), '{weight}')"
 
-    def __init__(self):
+    if part == "body":
+        return weighted("substr(t.text_f, t.abstract_length + 1)", "D")
+    return " || ".join(
+        [
+            weighted("t.title_f", "A"),
+            weighted("t.keywords_f || ' ' || t.names_f", "B"),
+            weighted("left(t.text_f, t.abstract_length)", "C"),
+        ]
+    )
+
+
+def _by_language(part):
+    cases = " ".join(
+        f"WHEN '{code}' THEN {_vector(config, part)}"
+        for code, config in CONFIGS.items()
+    )
+    return f"CASE d.language {cases} END"
+
+
+# Every value in this statement is a constant of this module except the ids.
+UPDATE_VECTORS = f"""
+    UPDATE search_searchdocument d
+    SET head = {_by_language("head")}, body = {_by_language("body")}
+    FROM search_searchtext t
+    WHERE t.document_id = d.id AND d.id = ANY(%s)
+"""  # noqa: S608
+
+
+def update_vectors(doc_ids):
+    """Fill `head` and `body` of documents `doc_ids` from their text (PostgreSQL)."""
+    if connection.vendor == "postgresql" and doc_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(UPDATE_VECTORS, [list(doc_ids)])
+
+
+class DocumentVector(Expression):
+    """The `head` or `body` column that migration 0004 adds on PostgreSQL only."""
+
+    def __init__(self, part):
         from django.contrib.postgres.search import SearchVectorField
 
         super().__init__(output_field=SearchVectorField())
+        self.part = part
 
     def as_sql(self, compiler, connection):
         table = compiler.quote_name_unless_alias(compiler.query.base_table)
-        return f"{table}.{connection.ops.quote_name('vector')}", []
+        return f"{table}.{connection.ops.quote_name(self.part)}", []
+
+
+class AnyOf(Func):
+    """`field = ANY(array)`: membership in a list of ids as one parameter."""
+
+    output_field = BooleanField()
+
+    def __init__(self, field, ids):
+        super().__init__(F(field))
+        self.ids = list(ids)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"{sql} = ANY(%s)", (*params, self.ids)
 
 
 class Matches(Func):
@@ -89,13 +143,21 @@ class PostgresBackend:
         )
 
     def matching(self):
-        """A condition on SearchDocument: `vector @@ query`."""
-        return Q(Matches(DocumentVector(), self.tsquery))
+        """A condition on SearchDocument: the head or the body matches."""
+        return Q(Matches(DocumentVector("head"), self.tsquery)) | Q(
+            Matches(DocumentVector("body"), self.tsquery)
+        )
 
     def rank(self):
+        """`ts_rank` of the head: a document that matches by its body only ranks 0
+        (reading every matching body vector would cost more than the whole page)."""
         from django.contrib.postgres.search import SearchRank
 
-        return SearchRank(DocumentVector(), self.tsquery, weights=WEIGHTS)
+        return SearchRank(DocumentVector("head"), self.tsquery, weights=WEIGHTS)
+
+    def among(self, field, ids, fallback):
+        """Rows whose `field` is one of `ids` (one array parameter)."""
+        return Q(AnyOf(field, ids))
 
     def snippets(self, doc_ids):
         """{document id: safe HTML} for the chosen documents."""
@@ -104,7 +166,7 @@ class PostgresBackend:
         headline = Case(
             *(
                 When(
-                    language=code,
+                    document__language=code,
                     then=SearchHeadline(
                         Left("text_f", SNIPPET_SOURCE_CHARS),
                         self.tsquery,
@@ -121,7 +183,7 @@ class PostgresBackend:
             )
         )
         rows = (
-            SearchDocument.objects.filter(pk__in=doc_ids)
+            SearchText.objects.filter(document_id__in=doc_ids)
             .annotate(
                 source=Left("text", SNIPPET_SOURCE_CHARS),
                 folded=Left("text_f", SNIPPET_SOURCE_CHARS),
@@ -192,8 +254,13 @@ class SQLiteBackend:
             ),
         )
 
+    def among(self, field, ids, fallback):
+        """Rows whose `field` is in `fallback`, a subquery giving the same ids as
+        `ids`: SQLite caps the number of parameters of a statement."""
+        return Q(**{f"{field}__in": fallback})
+
     def snippets(self, doc_ids):
-        rows = SearchDocument.objects.filter(pk__in=doc_ids).values_list(
+        rows = SearchText.objects.filter(document_id__in=doc_ids).values_list(
             "pk", "text", "text_f"
         )
         return {

@@ -75,20 +75,25 @@ def percentile(values, fraction):
     return ordered[index]
 
 
+def _check(response, url):
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}")
+
+
 @override_settings(PAGE_CACHE_ENABLED=False, DEBUG=False)
 def run(rounds=5):
     """{"median": ms, "p95": ms, …} over `rounds` passes of the 50 queries."""
     client = Client()
     urls = [url(lang, q) for lang, q in QUERIES]
     for u in urls:  # warm-up: connections, translations, plans
-        assert client.get(u).status_code == 200, u
+        _check(client.get(u), u)
     timings = {u: [] for u in urls}
     for _ in range(rounds):
         for u in urls:
             started = time.perf_counter()
             response = client.get(u)
             timings[u].append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, u
+            _check(response, u)
     every = [t for values in timings.values() for t in values]
     slowest = sorted(timings, key=lambda u: statistics.median(timings[u]))[-3:]
     return {

@@ -135,7 +135,7 @@ NAMES = [
 
 
 class Vocabulary:
-    """Words of one language with Zipf-like weights; real words are the frequent ones."""
+    """Words of one language, Zipf-weighted; the real words are the frequent ones."""
 
     def __init__(self, lang, rng):
         real = WORDS[lang].split()
@@ -163,10 +163,11 @@ class Vocabulary:
 
 
 class Corpus:
-    """Bulk inserts of a synthetic journal and knowledge base (no signals, no save())."""
+    """Bulk inserts of a synthetic journal and knowledge base (no signals)."""
 
     def __init__(self, seed=1):
-        self.rng = random.Random(seed)
+        # Reproducible test data, not secrets.
+        self.rng = random.Random(seed)  # noqa: S311
         self.vocab = {lang: Vocabulary(lang, self.rng) for lang in WORDS}
         self.run = datetime.now().strftime("%H%M%S%f")
 

@@ -1,12 +1,17 @@
 """One search: matching documents, the public objects they belong to, facets, a page.
 
-Visibility is never stored in the index. Every result, count and facet starts from
+Visibility is never stored in the index. The matching documents give candidate ids;
 `Article.objects.public()`, `Event.objects.published()` and
-`Agreement.objects.published()`, narrowed by the reader's filters, and keeps the
-objects that have a matching document. Counts are of objects, not documents: an
-article that matches in three languages is one result.
+`Agreement.objects.published()`, narrowed by the reader's filters, say which of them
+are results. Every count, facet and page is computed from those results only. Counts
+are of objects, not documents: an article matching in three languages is one result.
+
+Queries per search, whatever the number of hits: matching documents (1), results
+and their year/issue/section/language values (one per kind), keyword and domain
+counts (1 each), then for the page: best documents, snippets, and the objects.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -22,6 +27,7 @@ from .backends import backend_for
 from .models import Kind, SearchDocument
 
 KIND_ORDER = [Kind.ARTICLE, Kind.EVENT, Kind.AGREEMENT]
+MODELS = {Kind.ARTICLE: Article, Kind.EVENT: Event, Kind.AGREEMENT: Agreement}
 # Filters that only articles have, and those only knowledge-base entries have.
 ARTICLE_ONLY = ("issue", "section", "language")
 ENTRY_ONLY = ("domain",)
@@ -31,6 +37,19 @@ TAG_MODELS = {
     Kind.AGREEMENT: ("relations", "agreement"),
 }
 KEYWORD_FACET_SIZE = 15
+# What the facets need of each result article, read in the same query.
+ARTICLE_FACET_COLUMNS = {
+    "f_year": F("issue__year"),
+    "f_issue": F("issue__slug"),
+    "f_issue_number": F("issue__number"),
+    "f_issue_sort": F("issue__number_sort"),
+    "f_section": F("section_id"),
+    "f_section_order": F("section__order"),
+    "f_section_name_ky": F("section__name_ky"),
+    "f_section_name_ru": F("section__name_ru"),
+    "f_section_name_en": F("section__name_en"),
+    "f_language": F("original_language"),
+}
 
 
 @dataclass
@@ -74,12 +93,18 @@ class Page:
 
 
 class Search:
-    """A query plus the reader's filters (`search.forms.SearchForm.filters()`)."""
+    """A query plus the reader's filters (`search.forms.SearchForm.filters()`).
+
+    `run()` does the work; then `type_counts`, `total`, `page()` and `facets()`
+    read what it found.
+    """
 
     def __init__(self, query, filters=None):
         self.query = query
         self.filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
         self.backend = backend_for(query)
+        self.ranks = {}  # {(kind, id): rank} of every result
+        self.rows = {}  # {kind: [value rows of results]} for the facets
 
     # --- the sets -------------------------------------------------------------
 
@@ -105,8 +130,7 @@ class Search:
         else:
             if any(k in f for k in ARTICLE_ONLY):
                 return None
-            model = Event if kind == Kind.EVENT else Agreement
-            qs = model.objects.published()
+            qs = MODELS[kind].objects.published()
             if "year" in f:
                 qs = qs.filter(date__year=f["year"])
             if "domain" in f:
@@ -115,59 +139,78 @@ class Search:
             qs = qs.filter(keywords__slug=f["keyword"])
         return qs
 
-    def kinds(self, with_type=True):
-        """Kinds in scope: all, or the one chosen with `type`."""
-        chosen = self.filters.get("type") if with_type else None
-        return [
-            k
-            for k in KIND_ORDER
-            if (chosen in (None, k)) and self.candidates(k) is not None
-        ]
+    def kinds(self):
+        """Kinds that can have results: all, or the one chosen with `type`."""
+        chosen = self.filters.get("type")
+        return [k for k in self.scope() if chosen in (None, k)]
 
-    def results(self, kind):
-        """Public, filtered objects of `kind` with a matching document."""
-        ids = self.documents().filter(kind=kind).values("object_id")
-        return self.candidates(kind).filter(pk__in=ids)
+    def scope(self):
+        """Kinds the filters other than `type` allow (the type tabs)."""
+        return [k for k in KIND_ORDER if self.candidates(k) is not None]
 
-    def visible_documents(self, with_type=True):
-        """Matching documents whose object is public and passes the filters."""
-        kinds = self.kinds(with_type)
-        if not kinds:
-            return SearchDocument.objects.none()
-        allowed = reduce(
-            or_,
-            (Q(kind=k, object_id__in=self.candidates(k).values("pk")) for k in kinds),
-        )
-        return self.documents().filter(allowed)
+    def results(self, kind, ids=None):
+        """Public, filtered objects of `kind` with a matching document.
 
-    # --- what the page shows -------------------------------------------------
+        With `ids` (the matching object ids, known from `run()`), PostgreSQL takes
+        them as one array; SQLite matches again in a subquery.
+        """
+        if ids is None:
+            ids = [pk for (k, pk) in self.ranks if k == kind]
+        fallback = self.documents().filter(kind=kind).values("object_id")
+        return self.candidates(kind).filter(self.backend.among("pk", ids, fallback))
 
-    def type_counts(self):
-        """{kind: number of results}, whatever `type` is chosen (the tabs)."""
+    # --- the work ---------------------------------------------------------------
+
+    def run(self):
+        """Find every result with its rank, and the values the facets count."""
+        matched = {}
         rows = (
-            self.visible_documents(with_type=False)
-            .order_by()
-            .values("kind")
-            .annotate(n=Count("object_id", distinct=True))
-        )
-        counts = {row["kind"]: row["n"] for row in rows}
-        return {k: counts.get(k, 0) for k in KIND_ORDER}
-
-    def total(self, type_counts):
-        return sum(type_counts[k] for k in self.kinds())
-
-    def page(self, number, size, total):
-        """The hits of page `number` (1-based), best first, objects and snippets in."""
-        page = Page(number, size, total)
-        start = (number - 1) * size
-        rows = (
-            self.visible_documents()
+            self.documents()
             .order_by()
             .values("kind", "object_id")
             .annotate(rank=Max(self.backend.rank()))
-            .order_by("-rank", "kind", "-object_id")[start : start + size]
         )
-        page.hits = [Hit(r["kind"], r["object_id"], r["rank"]) for r in rows]
+        for row in rows:
+            matched.setdefault(row["kind"], {})[row["object_id"]] = row["rank"]
+        for kind in self.scope():
+            found = matched.get(kind)
+            if not found:
+                continue
+            results = _plain(self.results(kind, list(found)))
+            if kind == Kind.ARTICLE:
+                values = list(results.values("pk", **ARTICLE_FACET_COLUMNS))
+            else:
+                values = list(results.values("pk", f_year=ExtractYear("date")))
+            self.rows[kind] = values
+            for row in values:
+                self.ranks[(kind, row["pk"])] = found[row["pk"]]
+        return self
+
+    @property
+    def type_counts(self):
+        """{kind: number of results}, whatever `type` is chosen (the tabs)."""
+        return {k: len(self.rows.get(k, ())) for k in KIND_ORDER}
+
+    @property
+    def total(self):
+        return sum(len(self.rows.get(k, ())) for k in self.kinds())
+
+    def ordered(self):
+        """(kind, id) of the results in scope, best first, newest first on a tie."""
+        kinds = self.kinds()
+        keys = [key for key in self.ranks if key[0] in kinds]
+        return sorted(
+            keys, key=lambda k: (-self.ranks[k], KIND_ORDER.index(k[0]), -k[1])
+        )
+
+    def page(self, number, size):
+        """The hits of page `number` (1-based), objects and snippets in."""
+        page = Page(number, size, self.total)
+        start = (number - 1) * size
+        page.hits = [
+            Hit(kind, pk, self.ranks[(kind, pk)])
+            for kind, pk in self.ordered()[start : start + size]
+        ]
         if page.hits:
             self._best_documents(page.hits)
             self._attach_objects(page.hits)
@@ -209,100 +252,96 @@ class Search:
 
     # --- facets -----------------------------------------------------------------
 
-    def facet_counts(self):
-        """{facet: [row dicts with `value` and `n`]} over the current results."""
-        kinds = self.kinds()
-        results = {k: self.results(k) for k in kinds}
-        articles = results.get(Kind.ARTICLE)
-        facets = {
-            "year": self._years(results),
-            "keyword": self._keywords(results),
-            "domain": self._domains(results),
-            "issue": [],
-            "section": [],
-            "language": [],
+    def facets(self):
+        """{facet: [{"value", "n", …label columns}]} over the results in scope."""
+        kinds = [k for k in self.kinds() if self.rows.get(k)]
+        articles = self.rows.get(Kind.ARTICLE, []) if Kind.ARTICLE in kinds else []
+        years = Counter(r["f_year"] for k in kinds for r in self.rows[k])
+        return {
+            "year": [{"value": y, "n": n} for y, n in sorted(years.items())[::-1]],
+            "issue": _count(
+                articles,
+                "f_issue",
+                {"year": "f_year", "number": "f_issue_number", "sort": "f_issue_sort"},
+                key=lambda r: (-r["year"], -r["sort"], r["number"]),
+            ),
+            "section": _count(
+                articles,
+                "f_section",
+                {
+                    "order": "f_section_order",
+                    **{f"name_{c}": f"f_section_name_{c}" for c in ("ky", "ru", "en")},
+                },
+                key=lambda r: (r["order"], r["value"]),
+            ),
+            "keyword": self._keywords(kinds),
+            "domain": self._domains(kinds),
+            "language": _count(
+                articles, "f_language", {}, key=lambda r: (-r["n"], r["value"])
+            ),
         }
-        if articles is not None:
-            articles = _plain(articles)
-            facets["issue"] = list(
-                articles.values(
-                    value=F("issue__slug"),
-                    year=F("issue__year"),
-                    number=F("issue__number"),
-                    number_sort=F("issue__number_sort"),
-                )
-                .annotate(n=Count("pk"))
-                .order_by("-year", "-number_sort", "-number")
-            )
-            facets["section"] = list(
-                articles.filter(section__isnull=False)
-                .values(
-                    "section__name_ky",
-                    "section__name_ru",
-                    "section__name_en",
-                    value=F("section_id"),
-                    order=F("section__order"),
-                )
-                .annotate(n=Count("pk"))
-                .order_by("order", "value")
-            )
-            facets["language"] = list(
-                articles.values(value=F("original_language"))
-                .annotate(n=Count("pk"))
-                .order_by("-n", "value")
-            )
-        return facets
 
-    def _years(self, results):
-        parts = []
-        for kind, qs in results.items():
-            year = F("issue__year") if kind == Kind.ARTICLE else ExtractYear("date")
-            parts.append(_plain(qs).values(value=year).annotate(n=Count("pk")))
-        return _summed(_union(parts), key=lambda row: -row["value"])
+    def _ids(self, kind):
+        return [row["pk"] for row in self.rows.get(kind, ())]
 
-    def _keywords(self, results):
-        if not results:
+    def _keywords(self, kinds):
+        if not kinds:
             return []
         tagged = reduce(
             or_,
             (
                 Q(
+                    self.backend.among(
+                        "object_id", self._ids(kind), self.results(kind).values("pk")
+                    ),
                     content_type__app_label=TAG_MODELS[kind][0],
                     content_type__model=TAG_MODELS[kind][1],
-                    object_id__in=qs.values("pk"),
                 )
-                for kind, qs in results.items()
+                for kind in kinds
             ),
         )
         return list(
             TaggedItem.objects.filter(tagged)
             .values(
-                "tag__name_ky",
-                "tag__name_ru",
-                "tag__name_en",
                 value=F("tag__slug"),
+                name_ky=F("tag__name_ky"),
+                name_ru=F("tag__name_ru"),
+                name_en=F("tag__name_en"),
             )
             .annotate(n=Count("pk"))
             .order_by("-n", "value")[:KEYWORD_FACET_SIZE]
         )
 
-    def _domains(self, results):
+    def _domains(self, kinds):
         parts = []
-        for kind, model in ((Kind.EVENT, Event), (Kind.AGREEMENT, Agreement)):
-            if kind in results:
-                through = model.domains.through
+        for kind in (Kind.EVENT, Kind.AGREEMENT):
+            if kind in kinds:
+                through = MODELS[kind].domains.through
+                among = self.backend.among(
+                    f"{kind}_id", self._ids(kind), self.results(kind).values("pk")
+                )
                 parts.append(
-                    through.objects.filter(**{f"{kind}__in": results[kind]})
+                    through.objects.filter(among)
                     .values(
-                        "domain__name_ky",
-                        "domain__name_ru",
-                        "domain__name_en",
                         value=F("domain__slug"),
                         order=F("domain__order"),
+                        name_ky=F("domain__name_ky"),
+                        name_ru=F("domain__name_ru"),
+                        name_en=F("domain__name_en"),
                     )
                     .annotate(n=Count("pk"))
                 )
-        return _summed(_union(parts), key=lambda row: (row["order"], row["value"]))
+        if not parts:
+            return []
+        first, *rest = parts
+        rows = list(first.union(*rest, all=True)) if rest else list(first)
+        merged = {}
+        for row in rows:
+            if row["value"] in merged:
+                merged[row["value"]]["n"] += row["n"]
+            else:
+                merged[row["value"]] = row
+        return sorted(merged.values(), key=lambda r: (r["order"], r["value"]))
 
     # --- did you mean -------------------------------------------------------
 
@@ -315,29 +354,23 @@ class Search:
 
 
 def _plain(queryset):
-    """Unordered, and without modeltranslation's rewriting of `values()`.
-
-    Facet queries name the language columns they need themselves, and a UNION of
-    rewritten querysets loses its column list.
-    """
+    """Unordered, and without modeltranslation's rewriting of `values()`: the facet
+    rows name the language columns they need themselves."""
     return queryset.rewrite(False).order_by()
 
 
-def _union(querysets):
-    if not querysets:
-        return []
-    first, *rest = querysets
-    return list(first.union(*rest, all=True)) if rest else list(first)
+def _count(rows, name, labels, key):
+    """Rows grouped by column `name`: [{"value", "n", label: row[column]…}] by `key`.
 
-
-def _summed(rows, key):
-    """Rows of a UNION ALL with the same `value` added up (years, domains)."""
-    merged = {}
+    `labels` maps each output name to the row column it is read from.
+    """
+    grouped = {}
     for row in rows:
-        if row["value"] is None:
+        value = row[name]
+        if value is None:
             continue
-        if row["value"] in merged:
-            merged[row["value"]]["n"] += row["n"]
-        else:
-            merged[row["value"]] = dict(row)
-    return sorted(merged.values(), key=key)
+        if value not in grouped:
+            grouped[value] = {"value": value, "n": 0}
+            grouped[value].update({out: row[col] for out, col in labels.items()})
+        grouped[value]["n"] += 1
+    return sorted(grouped.values(), key=key)

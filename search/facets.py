@@ -36,6 +36,7 @@ TYPE_LABELS = {
     Kind.AGREEMENT: _("Agreements"),
 }
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+LANGUAGES = tuple(LANGUAGE_NAMES)
 
 
 @dataclass
@@ -82,9 +83,8 @@ def _label(name, row):
         return _plain(Issue(year=row["year"], number=row["number"]).label())
     if name == "language":
         return _plain(LANGUAGE_NAMES.get(row["value"], row["value"]))
-    prefix = {"section": "section__", "keyword": "tag__", "domain": "domain__"}[name]
     names = SimpleNamespace(
-        **{f"name_{code}": row[f"{prefix}name_{code}"] for code in LANGUAGE_NAMES}
+        **{f"name_{code}": row[f"name_{code}"] for code in LANGUAGES}
     )
     return localized(names, "name")
 

@@ -12,7 +12,8 @@ from articles.languages import LANGUAGE_CODES
 from articles.models import Article, Authorship
 from relations.models import Agreement, Event
 
-from .models import Kind, SearchDocument, SearchTerm
+from .backends import update_vectors
+from .models import Kind, SearchDocument, SearchTerm, SearchText
 from .text import MAX_WORD_CHARS, clean, fold, words
 
 MIN_TERM_CHARS = 3
@@ -28,16 +29,14 @@ def _names(values):
 
 
 def document(kind, pk, lang, *, title, keywords, names, abstract, body):
-    """One unsaved SearchDocument; None when the language has no text of its own."""
+    """An unsaved SearchDocument with its SearchText (`.content`); None when the
+    language has no text of its own."""
     if not (title or abstract or body or keywords):
         return None
     abstract = clean(abstract)
     text = abstract + ("\n\n" + clean(body) if body else "")
-    return SearchDocument(
-        kind=kind,
-        object_id=pk,
-        language=lang,
-        title=clean(title),
+    doc = SearchDocument(kind=kind, object_id=pk, language=lang)
+    doc.content = SearchText(
         title_f=fold(title),
         keywords_f=fold(keywords),
         names_f=fold(names),
@@ -45,6 +44,7 @@ def document(kind, pk, lang, *, title, keywords, names, abstract, body):
         text_f=fold(text),
         abstract_length=len(abstract),
     )
+    return doc
 
 
 def _keywords(obj, lang):
@@ -144,10 +144,11 @@ def terms(docs):
     """Words for "did you mean": from titles, keywords, names and abstracts."""
     found = set()
     for doc in docs:
-        found.update(words(doc.title_f))
-        found.update(words(doc.keywords_f))
-        found.update(words(doc.names_f))
-        found.update(words(doc.text_f[: doc.abstract_length]))
+        content = doc.content
+        found.update(words(content.title_f))
+        found.update(words(content.keywords_f))
+        found.update(words(content.names_f))
+        found.update(words(content.text_f[: content.abstract_length]))
     return {w for w in found if MIN_TERM_CHARS <= len(w) <= MAX_WORD_CHARS}
 
 
@@ -156,6 +157,12 @@ def store(kind, ids, docs):
     with transaction.atomic():
         SearchDocument.objects.filter(kind=kind, object_id__in=ids).delete()
         SearchDocument.objects.bulk_create(docs, batch_size=BATCH)
+        texts = []
+        for doc in docs:
+            doc.content.document = doc
+            texts.append(doc.content)
+        SearchText.objects.bulk_create(texts, batch_size=BATCH)
+        update_vectors([doc.pk for doc in docs])
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=w) for w in sorted(terms(docs))],
             batch_size=BATCH,
@@ -200,11 +207,11 @@ def rebuild(batch=BATCH, stdout=None):
 
 
 def analyze():
-    """Fresh planner statistics after a bulk load (PostgreSQL), so the GIN index is
-    chosen; autovacuum would get there too, later."""
+    """Fresh planner statistics after a bulk load (PostgreSQL); autovacuum would get
+    there too, later."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (SearchDocument, SearchTerm):
+            for model in (SearchDocument, SearchText, SearchTerm):
                 cursor.execute(
                     f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}"
                 )

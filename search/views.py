@@ -25,6 +25,18 @@ def page_number(request):
     return int(value)
 
 
+def corrected(engine, context):
+    """The search for "did you mean" when `engine` found nothing, if that finds
+    something; else `engine`. Only words that lead to public results are offered."""
+    suggestion = engine.suggestion()
+    if suggestion:
+        alternative = Search(suggestion, engine.filters).run()
+        if alternative.total:
+            context["corrected"] = suggestion
+            return alternative
+    return engine
+
+
 def search(request):
     query = Query.parse(request.GET.get("q", ""))
     filters = SearchForm(request.GET).filters()
@@ -42,29 +54,20 @@ def search(request):
             context["message"] = _("Type one or more words to search.")
         return render(request, "search/search.html", context)
 
-    engine = Search(query, filters)
-    counts = engine.type_counts()
-    total = engine.total(counts)
-    if total == 0:
-        corrected = engine.suggestion()
-        if corrected:
-            alternative = Search(corrected, filters)
-            alternative_counts = alternative.type_counts()
-            if alternative.total(alternative_counts):
-                engine, counts = alternative, alternative_counts
-                total = engine.total(counts)
-                context["corrected"] = corrected
+    engine = Search(query, filters).run()
+    if engine.total == 0:
+        engine = corrected(engine, context)
     size = settings.PAGE_SIZE
-    if number > 1 and (number - 1) * size >= total:
+    if number > 1 and (number - 1) * size >= engine.total:
         raise Http404("No such page")
-    page = engine.page(number, size, total)
+    page = engine.page(number, size)
     state = {"q": engine.query.text, **filters}
-    facets = build_facets(engine.facet_counts(), state) if total else []
+    facets = build_facets(engine.facets(), state) if engine.total else []
     context.update(
         shown_query=engine.query,
         page=page,
-        total=total,
-        tabs=type_tabs(counts, state),
+        total=engine.total,
+        tabs=type_tabs(engine.type_counts, state),
         facets=facets,
         active=active_filters(facets, state),
         previous_url=page_url(state, number - 1) if page.has_previous else "",

@@ -40,7 +40,9 @@ def synthetic_manuscript(words=40_000, pages=20, width=72):
     for n in range(pages):
         paged += lines[n * per_page : (n + 1) * per_page]
         paged += ["", "2024, №4/1", "", str(n + 1), ""]
-    references = [f"{n}. Автор {n}. Китептин аталышы. – Бишкек, 2020." for n in range(1, 41)]
+    references = [
+        f"{n}. Автор {n}. Китептин аталышы. – Бишкек, 2020." for n in range(1, 41)
+    ]
     return front + "\n".join(paged) + "\nАдабияттар\n" + "\n".join(references) + "\n"
 
 

@@ -42,8 +42,8 @@ KY_RU_EN_PDF_DAMAGE = {
         "en": {
             "title": "Kyrgyz-Tajik water issues on the border: history and the present "
             "state",
-            "title_original": "KYRGYZ-TAJIK WATER ISSUES ON THE BORDER: HISTORY AND THE "
-            "PRESENT STATE",
+            "title_original": "KYRGYZ-TAJIK WATER ISSUES ON THE BORDER: HISTORY AND "
+            "THE PRESENT STATE",
             "abstract": "The article examines the distribution of water resources on "
             "the Kyrgyz-Tajik border. The author analyses the bilateral agreements "
             "concluded since 1991 and shows the main contradictions in the relations "
@@ -164,8 +164,8 @@ EN_RU_KY_WORD = {
             "Fergana Valley",
             "title_original": "The Shanghai Cooperation Organisation and border "
             "security in the Fergana Valley",
-            "abstract": "The paper traces how the Shanghai Cooperation Organisation has "
-            "shaped the border security agenda of Kyrgyzstan and Tajikistan since "
+            "abstract": "The paper traces how the Shanghai Cooperation Organisation "
+            "has shaped the border security agenda of Kyrgyzstan and Tajikistan since "
             "2001. It argues that multilateral formats complement, but do not "
             "replace, bilateral talks.",
             "keywords": [
@@ -237,9 +237,9 @@ EN_RU_KY_WORD = {
     ],
     "references": [
         (
-            "Alimov R. The Shanghai Cooperation Organisation: Its Role and Place in the "
-            "Development of Eurasia. Journal of Eurasian Studies. 2018. Vol. 9, no. 2. "
-            "P. 114–124. https://doi.org/10.1016/j.euras.2018.08.001",
+            "Alimov R. The Shanghai Cooperation Organisation: Its Role and Place in "
+            "the Development of Eurasia. Journal of Eurasian Studies. 2018. Vol. 9, "
+            "no. 2. P. 114–124. https://doi.org/10.1016/j.euras.2018.08.001",
             "10.1016/j.euras.2018.08.001",
             "",
         ),

@@ -4,14 +4,10 @@ import pytest
 from django.utils import translation
 
 from importer.extract import extract_text
-from importer.parser import (
-    content_hash,
-    is_heading,
-    parse_manuscript,
-    prepare_lines,
-    split_keywords,
-)
-from importer.textutil import detect_language, join_lines, sentence_case
+from importer.parser import Line, content_hash, parse_manuscript, prepare_lines
+from importer.parser.body import is_heading
+from importer.parser.front import find_label, split_keywords
+from importer.parser.text import Vocabulary, detect_language, join_lines, sentence_case
 from tests.importer.documents import docx_bytes, pdf_bytes, sample
 from tests.importer.expected import SAMPLES, fields, parsed_fields
 
@@ -62,15 +58,11 @@ def test_pdf_page_furniture_never_reaches_the_text():
     ],
 )
 def test_lines_are_joined_and_split_words_rejoined(lines, joined):
-    from importer.textutil import Vocabulary
-
     vocabulary = Vocabulary("кыргыз тажик кыргыз тажик чек ара чек ара")
     assert join_lines(lines, vocabulary) == joined
 
 
 def test_a_compound_written_elsewhere_keeps_its_hyphen_at_a_line_end():
-    from importer.textutil import Vocabulary
-
     vocabulary = Vocabulary("суу-энергетикалык кызматташтык")
     assert join_lines(["суу-", "энергетикалык"], vocabulary) == "суу-энергетикалык"
     assert join_lines(["макулда-", "шуу"], vocabulary) == "макулдашуу"
@@ -118,8 +110,6 @@ def test_a_line_repeated_on_every_page_is_a_running_header():
     ],
 )
 def test_labels_in_three_languages_with_or_without_the_colon(label_line, kind):
-    from importer.parser import Line, find_label
-
     found = find_label(Line(label_line))
     assert (found[0] if found else None) == kind
 
@@ -209,8 +199,6 @@ def test_body_headings_numbered_upper_case_standing_alone_or_known():
 
 
 def test_a_short_line_inside_a_paragraph_is_not_a_heading():
-    from importer.parser import Line
-
     lines = [
         Line("Граница между двумя странами проходит по горным районам и долинам"),
         Line("Ферганской долины"),
@@ -220,8 +208,6 @@ def test_a_short_line_inside_a_paragraph_is_not_a_heading():
 
 
 def test_a_heading_needs_a_paragraph_after_it():
-    from importer.parser import Line
-
     lines = [Line("Первый абзац."), Line("Заключение", gap=True)]
     assert not is_heading(lines, 1, width=None)
 

@@ -1,0 +1,51 @@
+"""Small page helpers shared by the browser tests."""
+
+import re
+
+from django.contrib.auth.models import Group, User
+
+PASSWORD = "a-long-test-password-9"
+
+
+def make_staff(username, role):
+    """A staff user in the workflow group `role` (the groups come from `migrate`)."""
+    user = User.objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        is_staff=True,
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def admin_login(page, user, lang="ru"):
+    """Sign in through the admin's own login form, as a person would."""
+    page.goto(f"/{lang}/admin/")
+    page.wait_for_url(re.compile(rf"/{lang}/admin/login/"))
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form [type=submit]")
+    page.wait_for_url(re.compile(rf"/{lang}/admin/$"))
+
+
+def select2_pick(page, select_id, query, option_text):
+    """Type `query` into the select2 widget of <select id=select_id>, pick the option.
+
+    Works for single and multiple autocompletes: the search box is in the dropdown of
+    a single select and inside the selection box of a multiple one.
+    """
+    page.locator(f"#{select_id} + .select2 .select2-selection").click()
+    search = page.locator(".select2-container--open .select2-search__field")
+    search.press_sequentially(query, delay=20)
+    option = page.locator(
+        ".select2-container--open .select2-results__option:not(.loading-results)",
+        has_text=option_text,
+    )
+    option.first.click()
+
+
+def selected_texts(page, select_id):
+    return page.eval_on_selector(
+        f"#{select_id}", "el => Array.from(el.selectedOptions, o => o.text.trim())"
+    )
