@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .crossref import build_deposit, issue_articles, public_articles
 
@@ -22,7 +22,11 @@ def export_crossref_xml(modeladmin, request, queryset):
     if hidden:
         messages.warning(
             request,
-            _("%(count)d selected article(s) are not public and were left out.")
+            ngettext(
+                "%(count)d selected article is not public and was left out.",
+                "%(count)d selected articles are not public and were left out.",
+                hidden,
+            )
             % {"count": hidden},
         )
     name = articles[0].slug if len(articles) == 1 else "articles"

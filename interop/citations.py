@@ -40,7 +40,7 @@ DASH = "\u2013"
 
 def for_citation(queryset):
     """What a citation, the meta tags and a Crossref record read, in fixed queries."""
-    return queryset.select_related("issue__journal", "section").prefetch_related(
+    return queryset.select_related("issue__journal").prefetch_related(
         Prefetch(
             "authorships",
             queryset=Authorship.objects.select_related("contributor").order_by("order"),
@@ -278,14 +278,19 @@ def bibtex_escape(text):
     return "".join(BIBTEX_SPECIAL.get(ch, ch) for ch in one_line(text))
 
 
+def bibtex_verbatim(text):
+    """DOIs and URLs are verbatim in BibTeX; only braces would end the field."""
+    return one_line(text).replace("{", "%7B").replace("}", "%7D")
+
+
+VERBATIM = {"doi": bibtex_verbatim, "url": bibtex_verbatim}
+
+
 def bibtex_key(record):
     first = record.authors[0].family if record.authors else record.title
     stem = re.sub(r"[^a-z0-9]", "", anyascii(first).lower())[:20] or "article"
-    word = next(
-        (w for w in re.findall(r"[a-z0-9]+", anyascii(record.title).lower())),
-        "",
-    )
-    return f"{stem}{record.year}{word[:15]}"
+    words = re.findall(r"[a-z0-9]+", anyascii(record.title).lower())
+    return f"{stem}{record.year}{words[0][:15] if words else ''}"
 
 
 def to_bibtex(record):
@@ -308,7 +313,7 @@ def to_bibtex(record):
         ("language", record.language),
     ]
     body = ",\n".join(
-        f"  {name} = {{{value if name in ('doi', 'url') else bibtex_escape(value)}}}"
+        f"  {name} = {{{VERBATIM.get(name, bibtex_escape)(value)}}}"
         for name, value in fields
         if value
     )

@@ -157,19 +157,25 @@ def journal_metadata(journal):
 def journal_issue(issue):
     element = etree.Element(_cr("journal_issue"))
     when = issue.published_at or timezone.now()
-    element.append(publication_date(timezone.localdate(when)))
+    element.extend(publication_dates(issue, timezone.localdate(when)))
     if issue.volume:
         _sub(_sub(element, "journal_volume"), "volume", str(issue.volume))
     _sub(element, "issue", issue.number)
     return element
 
 
-def publication_date(day, media_type="online"):
-    element = etree.Element(_cr("publication_date"), media_type=media_type)
-    _sub(element, "month", f"{day.month:02d}")
-    _sub(element, "day", f"{day.day:02d}")
-    _sub(element, "year", str(day.year))
-    return element
+def publication_dates(issue, day):
+    """The online date; with a print edition also its year, the year cited."""
+    dates = []
+    if issue.journal.issn_print:
+        printed = etree.Element(_cr("publication_date"), media_type="print")
+        _sub(printed, "year", str(issue.year))
+        dates.append(printed)
+    online = etree.Element(_cr("publication_date"), media_type="online")
+    _sub(online, "month", f"{day.month:02d}")
+    _sub(online, "day", f"{day.day:02d}")
+    _sub(online, "year", str(day.year))
+    return dates + [online]
 
 
 def record_languages(article):
@@ -196,7 +202,8 @@ def journal_article(article, request, base_url):
     for code in record_languages(article):
         if abstract := exact(article, "abstract", code):
             element.append(jats_abstract(abstract, code))
-    element.append(publication_date(timezone.localdate(article.published_at)))
+    published = timezone.localdate(article.published_at)
+    element.extend(publication_dates(article.issue, published))
     if article.first_page:
         pages = _sub(element, "pages")
         _sub(pages, "first_page", str(article.first_page))

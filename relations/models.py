@@ -352,6 +352,11 @@ class Agreement(Dated):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
                 name="agreement_end_after_start",
             ),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=Precision.values)
+                & Q(end_precision__in=Precision.values),
+                name="agreement_precision_valid",
+            ),
         ]
 
     def __str__(self):

@@ -3,8 +3,10 @@ from collections import Counter
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import DetailView, TemplateView
 
 from articles.models import Article
@@ -58,7 +60,11 @@ def draw_timeline(events, title):
         }
         for e in events.only(*fields)[:MAX_DRAWN]
     ]
-    desc = _("%(count)s events from %(first)s to %(last)s.") % {
+    desc = ngettext(
+        "%(count)s event from %(first)s to %(last)s.",
+        "%(count)s events from %(first)s to %(last)s.",
+        len(points),
+    ) % {
         "count": len(points),
         "first": min((p["date"].year for p in points), default=""),
         "last": max((p["date"].year for p in points), default=""),
@@ -241,13 +247,21 @@ class CountryPairView(GatheringMixin, TemplateView):
 
     template_name = "relations/pair.html"
 
+    def get(self, request, *args, **kwargs):
+        a, b = kwargs["a"], kwargs["b"]
+        if (a, b) != tuple(sorted((a.lower(), b.lower()))):
+            # One address per pair: kg/tj, never tj/kg or KG/TJ.
+            first, second = sorted((a.lower(), b.lower()))
+            return redirect("relations:pair", a=first, b=second, permanent=True)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         codes = {self.kwargs["a"].upper(), self.kwargs["b"].upper()}
         countries = list(Country.objects.filter(iso_code__in=codes))
         if len(countries) != 2:
             raise Http404("Unknown country pair")
-        a, b = countries
+        a, b = sorted(countries, key=lambda c: c.iso_code)
         context.update(
             first=a,
             second=b,

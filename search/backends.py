@@ -47,15 +47,14 @@ def _vector(config, part):
     def weighted(text, weight):
         return f"setweight(to_tsvector('{config}'::regconfig, {text}), '{weight}')"
 
-    if part == "body":
-        return weighted("substr(t.text_f, t.abstract_length + 1)", "D")
-    return " || ".join(
-        [
-            weighted("t.title_f", "A"),
-            weighted("t.keywords_f || ' ' || t.names_f", "B"),
-            weighted("left(t.text_f, t.abstract_length)", "C"),
-        ]
-    )
+    head = [
+        weighted("t.title_f", "A"),
+        weighted("t.keywords_f || ' ' || t.names_f", "B"),
+        weighted("left(t.text_f, t.abstract_length)", "C"),
+    ]
+    if part == "vector":
+        head.append(weighted("substr(t.text_f, t.abstract_length + 1)", "D"))
+    return " || ".join(head)
 
 
 def _by_language(part):
@@ -69,21 +68,21 @@ def _by_language(part):
 # Every value in this statement is a constant of this module except the ids.
 UPDATE_VECTORS = f"""
     UPDATE search_searchdocument d
-    SET head = {_by_language("head")}, body = {_by_language("body")}
+    SET head = {_by_language("head")}, vector = {_by_language("vector")}
     FROM search_searchtext t
-    WHERE t.document_id = d.id AND d.id = ANY(%s)
+    WHERE t.document_id = d.id AND d.id = ANY(%s::bigint[])
 """  # noqa: S608
 
 
 def update_vectors(doc_ids):
-    """Fill `head` and `body` of documents `doc_ids` from their text (PostgreSQL)."""
+    """Fill `head` and `vector` of documents `doc_ids` from their text (PostgreSQL)."""
     if connection.vendor == "postgresql" and doc_ids:
         with connection.cursor() as cursor:
             cursor.execute(UPDATE_VECTORS, [list(doc_ids)])
 
 
 class DocumentVector(Expression):
-    """The `head` or `body` column that migration 0004 adds on PostgreSQL only."""
+    """The `head` or `vector` column that migration 0004 adds on PostgreSQL only."""
 
     def __init__(self, part):
         from django.contrib.postgres.search import SearchVectorField
@@ -107,7 +106,7 @@ class AnyOf(Func):
 
     def as_sql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"{sql} = ANY(%s)", (*params, self.ids)
+        return f"{sql} = ANY(%s::bigint[])", (*params, self.ids)
 
 
 class Matches(Func):
@@ -143,10 +142,8 @@ class PostgresBackend:
         )
 
     def matching(self):
-        """A condition on SearchDocument: the head or the body matches."""
-        return Q(Matches(DocumentVector("head"), self.tsquery)) | Q(
-            Matches(DocumentVector("body"), self.tsquery)
-        )
+        """A condition on SearchDocument: its vector matches (GIN index)."""
+        return Q(Matches(DocumentVector("vector"), self.tsquery))
 
     def rank(self):
         """`ts_rank` of the head: a document that matches by its body only ranks 0

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, F, Max, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
 
 from articles.languages import current_language
@@ -31,11 +32,6 @@ MODELS = {Kind.ARTICLE: Article, Kind.EVENT: Event, Kind.AGREEMENT: Agreement}
 # Filters that only articles have, and those only knowledge-base entries have.
 ARTICLE_ONLY = ("issue", "section", "language")
 ENTRY_ONLY = ("domain",)
-TAG_MODELS = {
-    Kind.ARTICLE: ("articles", "article"),
-    Kind.EVENT: ("relations", "event"),
-    Kind.AGREEMENT: ("relations", "agreement"),
-}
 KEYWORD_FACET_SIZE = 15
 # What the facets need of each result article, read in the same query.
 ARTICLE_FACET_COLUMNS = {
@@ -163,15 +159,17 @@ class Search:
 
     def run(self):
         """Find every result with its rank, and the values the facets count."""
-        matched = {}
+        matched = {kind: {} for kind in KIND_ORDER}
         rows = (
             self.documents()
             .order_by()
-            .values("kind", "object_id")
-            .annotate(rank=Max(self.backend.rank()))
+            .annotate(rank=self.backend.rank())
+            .values_list("kind", "object_id", "rank")
         )
-        for row in rows:
-            matched.setdefault(row["kind"], {})[row["object_id"]] = row["rank"]
+        for kind, object_id, rank in rows:
+            found = matched[kind]
+            if rank > found.get(object_id, -1):
+                found[object_id] = rank
         for kind in self.scope():
             found = matched.get(kind)
             if not found:
@@ -294,8 +292,8 @@ class Search:
                     self.backend.among(
                         "object_id", self._ids(kind), self.results(kind).values("pk")
                     ),
-                    content_type__app_label=TAG_MODELS[kind][0],
-                    content_type__model=TAG_MODELS[kind][1],
+                    # Cached by Django after the first use: no join, no query.
+                    content_type=ContentType.objects.get_for_model(MODELS[kind]),
                 )
                 for kind in kinds
             ),

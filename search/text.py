@@ -80,8 +80,8 @@ MIN_STEM_CHARS = 4
 
 
 def kyrgyz_stem(word):
-    """`word` (folded) without up to three Kyrgyz endings, keeping four letters."""
-    for _ in range(3):
+    """`word` (folded) without up to two Kyrgyz endings, keeping four letters."""
+    for _ in range(2):
         for ending in KYRGYZ_ENDINGS:
             if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM_CHARS:
                 word = word[: -len(ending)]

@@ -144,3 +144,18 @@ def article_item(article, show_issue=False, level=3):
         format_html('<p class="byline">{}</p>', names) if names else "",
         mark_safe(" · ".join(conditional_escape(m) for m in meta)),  # noqa: S308
     )
+
+
+@register.filter
+def number(value):
+    """A decimal without trailing zeros, in the page language's notation (1.5, 1,5)."""
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils.formats import number_format
+
+    try:
+        value = Decimal(value).normalize()
+    except (InvalidOperation, TypeError, ValueError):
+        return value
+    places = max(-value.as_tuple().exponent, 0)
+    return number_format(value, decimal_pos=places)

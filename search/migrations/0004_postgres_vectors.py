@@ -1,12 +1,14 @@
-"""PostgreSQL only: the `head` and `body` vectors of a document and their indexes.
+"""PostgreSQL only: the vectors of a document and the index they are matched with.
 
-- `head`: title (A), keywords and names (B), abstract (C); ranked with `ts_rank`.
-  Stored inline and uncompressed while the row is small (storage MAIN), so ranking
-  thousands of hits reads no TOAST.
-- `body`: the body (D), only matched, never ranked: storage EXTERNAL, out of line.
-- No planner statistics on either (STATISTICS 0): with them, a common word makes
-  the planner prefer a sequential scan that de-TOASTs every vector, ten times slower
-  than the GIN bitmap scan it then skips.
+- `vector`: everything, weighted: title (A), keywords and names (B), abstract (C),
+  body (D). Matched through its GIN index; stored out of line (EXTERNAL) once the
+  row grows, as it is never read when the index answers.
+- `head`: the same without the body, for `ts_rank`. Kept inline (MAIN) so that
+  ranking thousands of hits reads no TOAST; ranking by the body as well would read
+  every matching body vector.
+- No planner statistics on `vector` (STATISTICS 0): with them, a common word makes
+  the planner prefer a sequential scan that de-TOASTs every vector, several times
+  slower than the GIN bitmap scan; without, it assumes few matches and uses the index.
 
 `search.indexing.store()` fills both from `search_searchtext` with the document's
 language configuration (`search.backends.CONFIGS`).
@@ -18,18 +20,17 @@ FORWARD = [
     """
     ALTER TABLE search_searchdocument
       ADD COLUMN head tsvector,
-      ADD COLUMN body tsvector
+      ADD COLUMN vector tsvector
     """,
     "ALTER TABLE search_searchdocument ALTER COLUMN head SET STORAGE MAIN",
-    "ALTER TABLE search_searchdocument ALTER COLUMN body SET STORAGE EXTERNAL",
+    "ALTER TABLE search_searchdocument ALTER COLUMN vector SET STORAGE EXTERNAL",
     "ALTER TABLE search_searchdocument ALTER COLUMN head SET STATISTICS 0",
-    "ALTER TABLE search_searchdocument ALTER COLUMN body SET STATISTICS 0",
-    "CREATE INDEX search_document_head ON search_searchdocument USING gin (head)",
-    "CREATE INDEX search_document_body ON search_searchdocument USING gin (body)",
+    "ALTER TABLE search_searchdocument ALTER COLUMN vector SET STATISTICS 0",
+    "CREATE INDEX search_document_vector ON search_searchdocument USING gin (vector)",
 ]
 BACKWARD = [
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS head",
-    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS body",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS vector",
 ]
 
 

@@ -1,9 +1,11 @@
 """A reader switches languages, follows a keyword, searches, downloads the PDF and
 copies a citation, all in the browser."""
 
+import io
 import re
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from tests.builders import (
@@ -21,6 +23,13 @@ from tests.builders import (
 
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 PDF_NAME = "Toktogulova-2024-water.pdf"
+
+
+def one_page_pdf():
+    """A real one-page PDF, so that the browser's viewer has something to show."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (420, 595), "white").save(buffer, "PDF")
+    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -68,7 +77,7 @@ def library():
         text_ru="Сырдарья пересекает Ферганскую долину [1].",
     )
     add_reference(article, text="Bichsel C. Conflict transformation in Central Asia.")
-    add_galley(article, language="en", name=PDF_NAME)
+    add_galley(article, language="en", name=PDF_NAME, content=one_page_pdf())
     other = make_article(
         issue=issue,
         section=section,
@@ -142,9 +151,18 @@ def test_reader_switches_language_finds_downloads_and_cites(
     expect(page.locator("h1")).to_have_text(article.title_en)
     shoot(page, "article")
 
-    # The PDF is downloaded under its original name.
+    # A click opens the PDF in the browser's viewer (it is served inline, under its
+    # original name); "download link" (Alt+click in Chromium) saves it.
+    pdf_link = page.locator(".galleys a", has_text="PDF")
+    expect(pdf_link).to_have_count(1)
+    pdf_link.click()
+    page.wait_for_url(re.compile(rf"/en/articles/{article.slug}/pdf/en/$"))
+    page.wait_for_timeout(1500)  # the viewer draws the page
+    shoot(page, "pdf-viewer", full_page=False)
+    page.go_back()
+    page.wait_for_url(re.compile(rf"/en/articles/{article.slug}/$"))
     with page.expect_download() as info:
-        page.locator(".galleys a").first.click()
+        pdf_link.click(modifiers=["Alt"])
     download = info.value
     assert download.suggested_filename == PDF_NAME
     with open(download.path(), "rb") as pdf:

@@ -240,8 +240,10 @@ def test_bibtex_entry_in_utf8(client):
 
 def test_bibtex_escapes_special_characters():
     article = make_cited_article(title_ru=r"50% of {water} & $5_000 #1 ~ ^ \end")
+    Article.objects.filter(pk=article.pk).update(doi="10.1234/a{b}")
     record = citation_record(for_citation(Article.objects).get(pk=article.pk), "ru")
     _, fields = bibtex_fields(to_bibtex(record))
+    assert fields["doi"] == "10.1234/a%7Bb%7D"
     assert fields["title"] == (
         r"50\% of \{water\} \& \$5\_000 \#1 \textasciitilde{} \^{} \textbackslash{}end"
     )

@@ -101,10 +101,21 @@ def test_journal_and_issue_metadata():
         "electronic": "1694-7001",
     }
     issue = xp(journal, "cr:journal_issue")[0]
-    assert children(issue) == ["publication_date", "journal_volume", "issue"]
+    assert children(issue) == [
+        "publication_date",
+        "publication_date",
+        "journal_volume",
+        "issue",
+    ]
+    printed, online = xp(issue, "cr:publication_date")
+    assert printed.get("media_type") == "print"
+    assert children(printed) == ["year"]
+    assert text(printed, "cr:year") == "2024"  # the year in the issue's label
     published = timezone.localdate(article.issue.published_at)
-    assert text(issue, "cr:publication_date/cr:year") == str(published.year)
-    assert text(issue, "cr:publication_date/cr:month") == f"{published.month:02d}"
+    assert online.get("media_type") == "online"
+    assert children(online) == ["month", "day", "year"]
+    assert text(online, "cr:year") == str(published.year)
+    assert text(online, "cr:month") == f"{published.month:02d}"
     assert text(issue, "cr:journal_volume/cr:volume") == "3"
     assert text(issue, "cr:issue") == "4/1"
 
@@ -122,6 +133,7 @@ def test_journal_article_in_all_languages():
         "contributors",
         "abstract",
         "abstract",
+        "publication_date",
         "publication_date",
         "pages",
         "doi_data",
@@ -142,7 +154,9 @@ def test_journal_article_in_all_languages():
         "en": ["English abstract."],
     }
     published = timezone.localdate(article.published_at)
-    assert text(item, "cr:publication_date/cr:day") == f"{published.day:02d}"
+    assert text(item, "cr:publication_date[@media_type='online']/cr:day") == (
+        f"{published.day:02d}"
+    )
     assert text(item, "cr:pages/cr:first_page") == "12"
     assert text(item, "cr:pages/cr:last_page") == "18"
     assert text(item, "cr:doi_data/cr:doi") == "10.1234/ir.2024.4.1"

@@ -236,7 +236,10 @@ def test_organization_page_names_it_and_its_members(client, kb, lang):
 
 
 def test_pair_page_in_either_order_and_unknown_pairs(client, kb):
-    assert client.get("/en/relations/countries/tj/kg/").status_code == 200
+    reversed_pair = client.get("/en/relations/countries/tj/kg/")
+    assert reversed_pair.status_code == 301
+    assert reversed_pair["Location"] == "/en/relations/countries/kg/tj/"
+    assert client.get("/en/relations/countries/kg/tj/").status_code == 200
     for path in ("kg/kg", "kg/xx", "xx/yy"):
         assert client.get(f"/en/relations/countries/{path}/").status_code == 404
 

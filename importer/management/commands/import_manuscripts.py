@@ -38,24 +38,37 @@ class Row:
 
 
 class Command(BaseCommand):
-    help = "Import manuscripts (.txt, .docx, .pdf) as draft articles."
+    @property
+    def help(self):
+        return _("Import manuscripts (.txt, .docx, .pdf) as draft articles.")
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
-        parser.add_argument("--issue", metavar="SLUG", help="Put the articles in it.")
-        parser.add_argument("--section", type=int, metavar="ID", help="Section id.")
         parser.add_argument(
-            "--user", metavar="USERNAME", help="Recorded as the articles' creator."
+            "--issue",
+            metavar="SLUG",
+            help=_("Put the articles in this issue."),
+        )
+        parser.add_argument(
+            "--section",
+            type=int,
+            metavar="ID",
+            help=_("Put the articles in this section."),
+        )
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help=_("Record this user as the articles' creator."),
         )
         parser.add_argument(
             "--update",
             action="store_true",
-            help="Refresh the draft of a manuscript imported before.",
+            help=_("Refresh the draft of a manuscript imported before."),
         )
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="Read and recognise the files, save nothing.",
+            help=_("Read and recognise the files, save nothing."),
         )
 
     def handle(self, *args, files, **options):

@@ -43,6 +43,13 @@ class Command(BaseCommand):
             if issue is None:
                 raise CommandError(f"No issue with slug {name!r}.")
             articles = issue_articles([issue])
+        if not getattr(settings, "CROSSREF_DEPOSITOR_EMAIL", ""):
+            self.stderr.write(
+                self.style.WARNING(
+                    "CROSSREF_DEPOSITOR_EMAIL is not set; the depositor address is "
+                    f"DEFAULT_FROM_EMAIL ({settings.DEFAULT_FROM_EMAIL})."
+                )
+            )
         deposit = build_deposit(articles, name, base_url=base_url)
         for article, reason in deposit.skipped:
             self.stderr.write(self.style.WARNING(f"Skipped {article.slug}: {reason}"))
