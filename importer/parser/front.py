@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from .patterns import (
     ABSTRACT_LABELS,
-    AUTHOR_LINE,
+    AFFILIATION_LINE,
     KEYWORD_LABELS,
     LABEL,
     META_LINE,
+    NAME_LINE,
 )
 from .text import PROPER_NAMES, is_upper_case, starts_upper
 
@@ -31,11 +32,18 @@ class Block:
 
     @property
     def first(self):
-        return (self.abstract or self.keywords).index
+        return min(label.index for label in (self.abstract, self.keywords) if label)
+
+    @property
+    def abstract_last(self):
+        """The abstract is the block's last part: its end is open."""
+        return self.abstract is not None and (
+            self.keywords is None or self.keywords.index < self.abstract.index
+        )
 
     @property
     def end(self):
-        return self.keywords_end if self.keywords else self.abstract_end
+        return self.abstract_end if self.abstract_last else self.keywords_end
 
 
 def find_label(line):
@@ -69,38 +77,33 @@ def find_labels(lines):
 
 
 def is_meta(text):
-    return bool(META_LINE.search(text) or AUTHOR_LINE.search(text))
+    """A byline, an affiliation or an identifier (UDC, DOI, ORCID, email)."""
+    return bool(
+        META_LINE.search(text)
+        or NAME_LINE.search(text)
+        or AFFILIATION_LINE.search(text)
+    )
 
 
-def _title_candidate(text):
+def _title_candidate(text, affiliations):
     if META_LINE.search(text):
         return False
-    return not AUTHOR_LINE.search(text) or (
-        is_upper_case(text) and len(text.split()) >= 4
-    )
+    long_capitals = is_upper_case(text) and len(text.split()) >= 4
+    if NAME_LINE.search(text) and not long_capitals:
+        return False
+    return affiliations or long_capitals or not AFFILIATION_LINE.search(text)
 
 
 def split_title(head_lines):
     """The title lines of a block's head, and the other chunks (authors, UDC…).
 
     The title is the longest run of lines in capitals, else the first run of lines
-    that are not bylines, affiliations or identifiers.
+    that are not bylines, affiliations or identifiers (affiliation-like lines only
+    when there is nothing else: "The role of universities in …" is a title).
     """
-    runs = []
-    for i, line in enumerate(head_lines):
-        if not _title_candidate(line.text):
-            continue
-        upper = is_upper_case(line.text)
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and last[0] == i - 1
-            and not line.gap
-            and is_upper_case(last[1].text) == upper
-        ):
-            runs[-1].append((i, line))
-        else:
-            runs.append([(i, line)])
+    runs = _title_runs(head_lines, affiliations=False) or _title_runs(
+        head_lines, affiliations=True
+    )
     upper_runs = [run for run in runs if is_upper_case(run[0][1].text)]
     if upper_runs:
         chosen = max(upper_runs, key=lambda run: sum(len(x.text) for _i, x in run))
@@ -117,6 +120,26 @@ def split_title(head_lines):
     if chunk:
         rest.append(chunk)
     return [line for _i, line in chosen], rest
+
+
+def _title_runs(head_lines, affiliations):
+    """Runs of consecutive candidate lines, all in capitals or all not."""
+    runs = []
+    for i, line in enumerate(head_lines):
+        if not _title_candidate(line.text, affiliations):
+            continue
+        upper = is_upper_case(line.text)
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last[0] == i - 1
+            and not line.gap
+            and is_upper_case(last[1].text) == upper
+        ):
+            runs[-1].append((i, line))
+        else:
+            runs.append([(i, line)])
+    return runs
 
 
 def split_keywords(text):

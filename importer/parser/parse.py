@@ -17,6 +17,7 @@ from .lines import Line, paragraphs_of, prepare_lines, typical_width
 from .patterns import (
     KNOWN_HEADINGS,
     LANGUAGE_NAMES,
+    MAX_ABSTRACT_CHARS,
     MAX_HEAD_LINES,
     MAX_KEYWORD_CHARS,
     MAX_KEYWORD_LINES,
@@ -94,12 +95,19 @@ class Parser:
     # -- front matter --
 
     def group_blocks(self, labels):
-        """Labels into blocks: an abstract label opens one; keywords join or open."""
+        """Labels into blocks: an abstract label opens one; keywords join or open.
+
+        An abstract right after a keyword list in its language (keywords first, a
+        layout some journals use) joins that list's block.
+        """
         blocks = []
         for label in labels:
             current = blocks[-1] if blocks else None
             if label.kind == "abstract":
-                blocks.append(Block(abstract=label))
+                if self._abstract_after_keywords(current, label):
+                    current.abstract = label
+                else:
+                    blocks.append(Block(abstract=label))
             elif (
                 current is not None
                 and current.keywords is None
@@ -109,6 +117,20 @@ class Parser:
             else:
                 blocks.append(Block(keywords=label))
         return blocks
+
+    def _abstract_after_keywords(self, block, label):
+        if block is None or block.abstract is not None:
+            return False
+        keywords = block.keywords
+        if self.keywords_end(keywords.index, label.index) != label.index:
+            return False
+        sample = [label.rest]
+        for line in self.lines[label.index + 1 : label.index + 4]:
+            if line.gap or find_label(line):
+                break
+            sample.append(line.text)
+        language = label.hint or detect_language(" ".join(sample))[0]
+        return keywords.hint is None or language in (None, keywords.hint)
 
     def _same_language(self, block, label):
         if label.hint is None:
@@ -128,16 +150,18 @@ class Parser:
         for n, block in enumerate(blocks):
             following = blocks[n + 1].first if n + 1 < len(blocks) else len(self.lines)
             limit = min([following] + [i for i in ref_headings if i > block.first])
-            if block.keywords:
+            if block.abstract_last:
+                block.abstract_end = self.abstract_end(block.abstract, limit)
+                if block.keywords:
+                    block.keywords_end = block.abstract.index
+            else:
                 block.keywords_end = self.keywords_end(block.keywords.index, limit)
                 if block.abstract:
                     block.abstract_end = block.keywords.index
-            else:
-                block.abstract_end = self.abstract_end(block.abstract, limit)
         previous_end = 0
         for n, block in enumerate(blocks):
             floor = previous_end
-            if n > 0 and not blocks[n - 1].keywords:
+            if n > 0 and blocks[n - 1].abstract_last:
                 # An open-ended abstract stops where the next block's head begins.
                 floor = blocks[n - 1].abstract.index + 1
             head_start = self.head_start(floor, block.first)
@@ -147,20 +171,18 @@ class Parser:
             previous_end = block.end
 
     def keywords_end(self, start, limit):
-        first = self.lines[start]
-        upper_list = is_upper_case(first.text)
+        """A keyword list ends at its full stop, a blank line, or where a new line
+        starts that does not continue it (a list wraps after a comma or mid-word)."""
         end = start + 1
-        if ends_sentence(first.text) and first.text.rstrip()[-1] == ".":
-            return end
         while end < min(limit, start + MAX_KEYWORD_LINES):
-            line = self.lines[end]
-            if line.gap or find_label(line) or REFERENCES_HEADING.match(line.text):
+            prev, line = self.lines[end - 1], self.lines[end]
+            if prev.text.endswith(".") or line.gap:
                 break
-            if is_upper_case(line.text) and not upper_list:
+            if find_label(line) or REFERENCES_HEADING.match(line.text):
+                break
+            if not (prev.text.endswith((",", ";", "-", "–")) or line.text[0].islower()):
                 break
             end += 1
-            if line.text.rstrip().endswith("."):
-                break
         return end
 
     def abstract_end(self, label, limit):
@@ -252,6 +274,14 @@ class Parser:
             self.warn(
                 _("The %(language)s title is longer than %(count)d characters.")
                 % {"language": LANGUAGE_NAMES[language], "count": MAX_TITLE_CHARS}
+            )
+        if len(abstract) > MAX_ABSTRACT_CHARS:
+            self.warn(
+                _(
+                    "The %(language)s abstract is unusually long (%(count)d "
+                    "characters); check in the preview where it ends."
+                )
+                % {"language": LANGUAGE_NAMES[language], "count": len(abstract)}
             )
         return LanguageBlock(language, title, original, abstract, keywords)
 

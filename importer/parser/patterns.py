@@ -63,10 +63,15 @@ META_LINE = re.compile(
     r"orcid\.org|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b",
     re.IGNORECASE,
 )
-AUTHOR_LINE = re.compile(
+# A byline: a name with initials ("Асанов Б.А.", "B. Asanov") or a patronymic.
+NAME_LINE = re.compile(
     r"(?:^|[\s,])[A-ZА-ЯЁҮӨҢ][\w’'-]+\s+[A-ZА-ЯЁҮӨҢ]\.\s?(?:[A-ZА-ЯЁҮӨҢ]\.)?|"
     r"(?:^|[\s,])[A-ZА-ЯЁҮӨҢ]\.\s?(?:[A-ZА-ЯЁҮӨҢ]\.\s?)?[A-ZА-ЯЁҮӨҢ][\w’'-]+|"
-    r"\w+(?:вич|вна|уулу|кызы)\b|"
+    r"\w+(?:вич|вна|уулу|кызы)\b",
+)
+# An affiliation or a degree; a title may mention universities too, so these
+# lines are a title only when nothing else in the head can be.
+AFFILIATION_LINE = re.compile(
     r"университет|university|институт|institute|академия|academy|кафедра|"
     r"department|факультет|faculty|\b[кдт]\.\s?[а-яё]+\.\s?[а-яё]\.|\bphd\b|"
     r"профессор|professor|доцент|\bassociate\b|окутуучу|преподаватель|lecturer|"
@@ -82,5 +87,7 @@ DIGITS = re.compile(r"\d+")
 MAX_KEYWORD_LINES = 8
 MAX_HEAD_LINES = 14
 MAX_TITLE_CHARS = 500
+# Abstracts run to a few hundred words; a longer one has likely swallowed the body.
+MAX_ABSTRACT_CHARS = 4000
 MAX_HEADING_CHARS = 300
 MAX_KEYWORD_CHARS = 100

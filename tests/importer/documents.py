@@ -130,6 +130,17 @@ def _pdf(objects):
     return bytes(out)
 
 
+def encrypted_pdf_bytes(text="Abstract: A protected manuscript."):
+    """A text-layer PDF that opens only with a password."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes(text))))
+    writer.encrypt("secret", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def zip_bytes(files):
     """A zip archive of {name: text}: a .docx that is really something else."""
     import zipfile

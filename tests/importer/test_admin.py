@@ -3,7 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from articles.models import (
@@ -16,7 +18,8 @@ from articles.models import (
 )
 from articles.workflow import Role
 from importer.models import ManuscriptImport
-from tests.builders import make_contributor, make_issue, make_section
+from importer.parser import parse_manuscript
+from tests.builders import make_contributor, make_issue, make_keyword, make_section
 from tests.helpers import form_values, parse
 from tests.importer.documents import docx_bytes, pdf_bytes, sample, zip_bytes
 from tests.importer.expected import SAMPLES
@@ -349,21 +352,23 @@ BAD_FILES = [
     (
         "garbage.txt",
         bytes(range(256)) * 40,
-        "This file is not a text, Word (.docx) or PDF file that can be read.",
+        "This file is not a text, Word (.docx) or PDF file that can be read. "
+        "Upload the manuscript as .txt (UTF-8 or Windows-1251), .docx or .pdf.",
     ),
     (
         "archive.docx",
         zip_bytes({"a.txt": "x"}),
-        "This file is a zip archive, not a Word document.",
+        "This file is a zip archive, not a Word document. Upload the manuscript as "
+        ".docx, .pdf or .txt.",
     ),
     ("image.png", b"\x89PNG\r\n", "Upload a .txt, .docx or .pdf file."),
 ]
 
 
-@pytest.mark.parametrize(("name", "data", "message"), BAD_FILES)
+@pytest.mark.parametrize(("name", "data", "msgid"), BAD_FILES)
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])
 def test_bad_files_get_a_message_in_the_editors_language(
-    editor, lang, name, data, message
+    editor, lang, name, data, msgid
 ):
     client, _user = editor
     before = counts()
@@ -376,7 +381,7 @@ def test_bad_files_get_a_message_in_the_editors_language(
     assert doc.find("html").attrs["lang"] == lang
     errors = doc.find("form", id="upload_form").find("ul", class_="errorlist")
     with translation.override(lang):
-        assert errors.text.startswith(translation.gettext(message).split(".")[0])
+        assert errors.text == translation.gettext(msgid)
 
 
 def test_a_50_mb_upload_is_dropped_while_it_streams_in(editor, settings):
@@ -390,3 +395,67 @@ def test_a_50_mb_upload_is_dropped_while_it_streams_in(editor, settings):
     errors = parse(response).find("ul", class_="errorlist")
     assert errors.text.replace("\xa0", " ").startswith("The file is too large (50.0 MB")
     assert Article.objects.count() == 0
+
+
+def test_the_preview_reads_a_fixed_number_of_queries(editor):
+    """Neither the vocabulary's size nor the manuscript's length adds queries."""
+    client, _user = editor
+    data = sample(SAMPLE).encode()
+    upload(client, data, "warm-up.txt")
+    with CaptureQueriesContext(connection) as small:
+        upload(client, data, "manuscript.txt")
+    for _n in range(30):
+        make_keyword()
+    with CaptureQueriesContext(connection) as large:
+        upload(client, data, "manuscript.txt")
+
+    assert len(large) == len(small) <= 8
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_warnings_are_in_the_editors_language(editor, lang):
+    client, _user = editor
+    text = sample("ru_en_ky_missing_parts.txt")
+
+    response = upload(client, text.encode(), "missing.txt", lang=lang)
+
+    shown = parse(response).find("ul", class_="import-warnings").find_all("li")
+    with translation.override(lang):
+        expected = parse_manuscript(text).warnings
+    assert [li.text for li in shown] == expected
+    assert len(expected) == 4
+
+
+def test_a_text_too_long_to_carry_to_the_confirmation_is_refused(editor, settings):
+    client, _user = editor
+    settings.IMPORTER_MAX_TOKEN_CHARS = 1000
+
+    response = upload(client, sample(SAMPLE).encode(), "manuscript.txt")
+
+    errors = (
+        parse(response).find("form", id="upload_form").find("ul", class_="errorlist")
+    )
+    assert errors.text == "The text is too long to be one article."
+    assert not parse(response).find_all("form", id="confirm_form")
+
+
+def test_the_upload_still_needs_the_csrf_token():
+    """The page opts out of the CSRF middleware only to check the token itself."""
+    _client, user = client_for(Role.EDITOR)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+
+    refused = upload(client, sample(SAMPLE).encode(), "manuscript.txt")
+    assert refused.status_code == 403
+
+    page = client.get(URL.format(lang="en"))
+    token = parse(page).find("input", name="csrfmiddlewaretoken").attrs["value"]
+    accepted = client.post(
+        URL.format(lang="en"),
+        {
+            "csrfmiddlewaretoken": token,
+            "file": SimpleUploadedFile("m.txt", sample(SAMPLE).encode()),
+        },
+    )
+    assert accepted.status_code == 200
+    assert parse(accepted).find("form", id="confirm_form")

@@ -8,6 +8,7 @@ from django.utils import translation
 from importer.extract import ExtractionError, check_size, decode_text, extract_text
 from tests.importer.documents import (
     docx_bytes,
+    encrypted_pdf_bytes,
     hand_written_pdf,
     pdf_bytes,
     sample,
@@ -99,6 +100,11 @@ BAD_INPUT = [
         hand_written_pdf([["3"], ["4"]]),
         "This PDF has no text layer (it looks scanned). Run text recognition (OCR) on "
         "it first, or upload the Word file.",
+    ),
+    (
+        "password-protected pdf",
+        encrypted_pdf_bytes(),
+        "This PDF is protected by a password. Upload an unprotected copy.",
     ),
     (
         "broken pdf",

@@ -299,3 +299,56 @@ def test_the_content_hash_ignores_encoding_and_line_breaks():
     assert content_hash(text) == content_hash(text.replace("\n", "\r\n"))
     assert content_hash(text) == parse_manuscript(text).content_hash
     assert content_hash(text) != content_hash(text + " Жаңы сөз.")
+
+
+def test_keywords_may_come_before_the_abstract():
+    text = (
+        "ЧЕК АРА\nНегизги сөздөр: чек ара, суу.\n"
+        "Аннотациясы: Бул макалада чек ара маселеси каралат.\n\n"
+        "ГРАНИЦА\nКлючевые слова: граница, вода.\n"
+        "Аннотация: В статье рассматривается граница.\n\n"
+        "Киришүү\n\nМакаланын тексти.\n"
+    )
+    manuscript = parse_manuscript(text)
+
+    assert {
+        code: (b.title, b.abstract, b.keywords) for code, b in manuscript.blocks.items()
+    } == {
+        "ky": ("Чек ара", "Бул макалада чек ара маселеси каралат.", ["чек ара", "суу"]),
+        "ru": ("Граница", "В статье рассматривается граница.", ["граница", "вода"]),
+    }
+    assert [s.heading for s in manuscript.sections] == ["Киришүү"]
+    assert manuscript.leftovers == []
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_text_without_any_blank_lines_gives_the_same_fields(name):
+    """Plain PDF extractors drop blank lines; widths and sentences carry the day."""
+    lines = [line for line in sample(name).split("\n") if line.strip()]
+
+    assert parsed_fields("\n".join(lines)) == SAMPLES[name]
+
+
+def test_a_title_about_universities_is_still_a_title():
+    text = (
+        "Роль университетов в подготовке дипломатов\n"
+        "Асанов Б.А.\nКыргызский национальный университет, Бишкек\n"
+        "Аннотация: В статье рассматривается подготовка дипломатов.\n"
+        "Ключевые слова: дипломатия, образование.\n\nТекст.\n"
+    )
+    manuscript = parse_manuscript(text)
+
+    assert manuscript.blocks["ru"].title == "Роль университетов в подготовке дипломатов"
+    assert manuscript.leftovers == [
+        "Асанов Б.А. Кыргызский национальный университет, Бишкек"
+    ]
+
+
+def test_an_abstract_that_swallowed_the_body_is_pointed_out():
+    sentence = "В статье рассматривается вопрос границы между двумя странами. "
+    text = "ГРАНИЦА\nАннотация: " + sentence * 80 + "\n"
+    manuscript = parse_manuscript(text)
+
+    assert manuscript.warnings[0].startswith(
+        "The Russian abstract is unusually long (4959 characters)"
+    )
