@@ -22,7 +22,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Greatest, Left
+from django.db.models.functions import Left
 
 from . import highlight
 from .models import SearchTerm, SearchText
@@ -40,7 +40,6 @@ SQLITE_WEIGHTS = {
 # the text it is given, and a reader judges a hit by its opening.
 SNIPPET_SOURCE_CHARS = 8000
 SIMILARITY = 0.3
-SUGGESTION_CANDIDATES = 100
 
 
 def _vector(config, part):
@@ -96,17 +95,22 @@ class DocumentVector(Expression):
 
 
 class AnyOf(Func):
-    """`field = ANY(array)`: membership in a list of ids as one parameter."""
+    """`field = ANY(array)`: membership in a list of ids as one short parameter.
+
+    The ids travel as one comma-separated string: thousands of them cost little to
+    send, and the constant array is hashed by PostgreSQL.
+    """
 
     output_field = BooleanField()
 
     def __init__(self, field, ids):
         super().__init__(F(field))
-        self.ids = list(ids)
+        self.ids = ",".join(map(str, ids))
 
     def as_sql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"{sql} = ANY(%s::bigint[])", (*params, self.ids)
+        array = "string_to_array(%s, ',')::bigint[]"
+        return f"{sql} = ANY({array})", (*params, self.ids)
 
 
 class Matches(Func):
@@ -117,12 +121,12 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-class Similar(Func):
-    """`word % 'text'`: pg_trgm's indexed similarity test."""
+class Distance(Func):
+    """`word <-> 'text'`: pg_trgm's distance (1 - similarity), ordered by GiST."""
 
-    arg_joiner = " %% "
+    arg_joiner = " <-> "
     template = "(%(expressions)s)"
-    output_field = BooleanField()
+    output_field = FloatField()
 
 
 class PostgresBackend:
@@ -194,31 +198,33 @@ class PostgresBackend:
         }
 
     def corrections(self, words):
-        """{word: closest known word} by trigram similarity (pg_trgm, indexed)."""
-        from django.contrib.postgres.search import TrigramSimilarity
-
-        scores = {f"s{i}": TrigramSimilarity("word", w) for i, w in enumerate(words)}
-        best = Greatest(*map(F, scores)) if len(scores) > 1 else F("s0")
-        candidates = (
-            SearchTerm.objects.filter(
-                reduce(or_, (Similar("word", Value(w)) for w in words))
+        """{word: closest known word}: the nearest words by trigram distance, from
+        the GiST index (pg_trgm), three per query word, in one statement."""
+        nearest = [
+            SearchTerm.objects.annotate(
+                position=Value(i), distance=Distance(F("word"), Value(word))
             )
-            .annotate(**scores)
-            .order_by(best.desc(), "word")
-        )
-        rows = list(candidates.values("word", *scores)[:SUGGESTION_CANDIDATES])
-        return _best(words, rows)
+            .order_by("distance")
+            .values_list("position", "word", "distance")[:3]
+            for i, word in enumerate(words)
+        ]
+        first, *rest = nearest
+        rows = first.union(*rest, all=True) if rest else first
+        candidates = [[] for _ in words]
+        for position, word, distance in rows:
+            candidates[position].append((1 - distance, word))
+        return _closest(words, candidates)
 
 
-def _best(words, rows):
+def _closest(words, candidates):
+    """{word: best candidate} for words that are not known as they are."""
     fixed = {}
-    for i, word in enumerate(words):
-        scored = [(row[f"s{i}"], row["word"]) for row in rows]
+    for word, scored in zip(words, candidates, strict=True):
         if any(candidate == word for _, candidate in scored):
             continue
-        best = max(scored, default=(0, word))
-        if best[0] >= SIMILARITY:
-            fixed[word] = best[1]
+        similarity, best = max(scored, default=(0, word))
+        if similarity >= SIMILARITY:
+            fixed[word] = best
     return fixed
 
 
@@ -273,14 +279,18 @@ class SQLiteBackend:
                 reduce(or_, (Q(word__startswith=c) for c in initials))
             ).values_list("word", flat=True)[:20000]
         )
-        fixed = {}
-        for word in words:
-            if word in known:
-                continue
-            close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
-            if close:
-                fixed[word] = close[0]
-        return fixed
+        candidates = [
+            [
+                (difflib.SequenceMatcher(None, word, c).ratio(), c)
+                for c in difflib.get_close_matches(word, known, n=3, cutoff=0.75)
+            ]
+            for word in words
+        ]
+        known_set = set(known)
+        for word, scored in zip(words, candidates, strict=True):
+            if word in known_set:
+                scored.append((1.0, word))
+        return _closest(words, candidates)
 
 
 def backend_for(query):

@@ -27,6 +27,28 @@ from articles.models import (
 )
 from relations.models import Agreement, Country, Domain, Event
 
+# The most frequent words of running text: they take the top of the Zipf curve, so
+# that the field's words below them occur in some documents, not in nearly all.
+FUNCTION_WORDS = {
+    "ky": """
+        жана менен үчүн да деп бул ал ошол болуп келет эле бир эки ар бардык биз
+        алар анын аны мен дагы же болсо болгон болот турат керек мүмкүн андан кийин
+        чейин аркылуу тууралуу боюнча катары ошондой бирок ушул тарабынан ичинде
+        арасында жөнүндө көп аз жаңы эски ошону мындай андай кандай качан кайда
+    """,
+    "ru": """
+        и в не на что с по к а как это о из у за от для так же но все она он они
+        мы бы ли если или только уже был была были быть его ее их при до после
+        между также может этот эта эти который которые которая того чем где когда
+        более во со над под без через однако поэтому есть нет свой своих году
+    """,
+    "en": """
+        the of and to in a is that for on with as by it be are was this from at or
+        an which not have has were been their its but also can more these other
+        such between into than may after over both each all its most some only new
+        first two there when who while under they we would should
+    """,
+}
 WORDS = {
     "ky": """
         мамиле мамилелер мамилеси мамилелерди мамилелердин чек ара чек арасы чек
@@ -104,7 +126,7 @@ SYLLABLES = {
     "ru": "ка ро ва ни ст ле по на ко то ри де ли ме ра ва пе ба сло ть ен",
     "en": "ca ro va ni st le po na co to ri de li me ra ve pe ba lo ter en",
 }
-TAIL_WORDS = 4000
+TAIL_WORDS = 20000
 DOMAINS = [
     (
         "water-energy",
@@ -135,11 +157,13 @@ NAMES = [
 
 
 class Vocabulary:
-    """Words of one language, Zipf-weighted; the real words are the frequent ones."""
+    """Words of one language, Zipf-weighted: function words first, then the
+    field's words, then a long tail of made-up ones."""
 
     def __init__(self, lang, rng):
         real = WORDS[lang].split()
         rng.shuffle(real)
+        real = FUNCTION_WORDS[lang].split() + real
         syllables = SYLLABLES[lang].split()
         tail = {
             "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))

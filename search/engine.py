@@ -17,7 +17,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, Case, Count, F, Max, Q, When
 from django.db.models.functions import ExtractYear
 
 from articles.languages import current_language
@@ -100,7 +100,8 @@ class Search:
         self.filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
         self.backend = backend_for(query)
         self.ranks = {}  # {(kind, id): rank} of every result
-        self.rows = {}  # {kind: [value rows of results]} for the facets
+        self.ids = {}  # {kind: [ids of results]}
+        self.groups = {}  # {kind: [{facet columns…, "n": count}]}
 
     # --- the sets -------------------------------------------------------------
 
@@ -141,8 +142,15 @@ class Search:
         return [k for k in self.scope() if chosen in (None, k)]
 
     def scope(self):
-        """Kinds the filters other than `type` allow (the type tabs)."""
-        return [k for k in KIND_ORDER if self.candidates(k) is not None]
+        """Kinds the filters other than `type` allow (the type tabs); the same rule
+        as `candidates()` returning None."""
+        entries_only = any(k in self.filters for k in ENTRY_ONLY)
+        articles_only = any(k in self.filters for k in ARTICLE_ONLY)
+        return [
+            k
+            for k in KIND_ORDER
+            if not (entries_only if k == Kind.ARTICLE else articles_only)
+        ]
 
     def results(self, kind, ids=None):
         """Public, filtered objects of `kind` with a matching document.
@@ -151,7 +159,7 @@ class Search:
         them as one array; SQLite matches again in a subquery.
         """
         if ids is None:
-            ids = [pk for (k, pk) in self.ranks if k == kind]
+            ids = self.ids.get(kind, [])
         fallback = self.documents().filter(kind=kind).values("object_id")
         return self.candidates(kind).filter(self.backend.among("pk", ids, fallback))
 
@@ -163,35 +171,41 @@ class Search:
         rows = (
             self.documents()
             .order_by()
-            .annotate(rank=self.backend.rank())
+            .values("kind", "object_id")
+            .annotate(rank=Max(self.backend.rank()))
             .values_list("kind", "object_id", "rank")
         )
         for kind, object_id, rank in rows:
-            found = matched[kind]
-            if rank > found.get(object_id, -1):
-                found[object_id] = rank
+            matched[kind][object_id] = rank
         for kind in self.scope():
-            found = matched.get(kind)
+            found = matched[kind]
             if not found:
                 continue
             results = _plain(self.results(kind, list(found)))
             if kind == Kind.ARTICLE:
-                values = list(results.values("pk", **ARTICLE_FACET_COLUMNS))
+                ids = list(results.values_list("pk", flat=True))
+                # One row per combination of facet values (a few hundred at most).
+                self.groups[kind] = list(
+                    results.values(**ARTICLE_FACET_COLUMNS).annotate(n=Count("pk"))
+                )
             else:
-                values = list(results.values("pk", f_year=ExtractYear("date")))
-            self.rows[kind] = values
-            for row in values:
-                self.ranks[(kind, row["pk"])] = found[row["pk"]]
+                pairs = list(results.values_list("pk", ExtractYear("date")))
+                ids = [pk for pk, _ in pairs]
+                years = Counter(year for _, year in pairs)
+                self.groups[kind] = [{"f_year": y, "n": n} for y, n in years.items()]
+            self.ids[kind] = ids
+            for pk in ids:
+                self.ranks[(kind, pk)] = found[pk]
         return self
 
     @property
     def type_counts(self):
         """{kind: number of results}, whatever `type` is chosen (the tabs)."""
-        return {k: len(self.rows.get(k, ())) for k in KIND_ORDER}
+        return {k: len(self.ids.get(k, ())) for k in KIND_ORDER}
 
     @property
     def total(self):
-        return sum(len(self.rows.get(k, ())) for k in self.kinds())
+        return sum(len(self.ids.get(k, ())) for k in self.kinds())
 
     def ordered(self):
         """(kind, id) of the results in scope, best first, newest first on a tie."""
@@ -215,18 +229,29 @@ class Search:
         return page
 
     def _best_documents(self, hits):
-        """For each hit, its best-ranked matching document, and that one's snippet."""
+        """For each hit, its best-ranked matching document, and that one's snippet.
+
+        The page's documents are found by object (a handful of rows) and tested
+        for the match in the select list, not through the index.
+        """
         wanted = reduce(or_, (Q(kind=h.kind, object_id=h.object_id) for h in hits))
         docs = (
-            self.documents()
-            .filter(wanted)
-            .annotate(rank=self.backend.rank())
+            SearchDocument.objects.filter(wanted)
+            .annotate(
+                rank=self.backend.rank(),
+                hit=Case(
+                    When(self.backend.matching(), then=True),
+                    default=False,
+                    output_field=BooleanField(),
+                ),
+            )
             .order_by("-rank", "pk")
-            .values_list("pk", "kind", "object_id", "language")
+            .values_list("pk", "kind", "object_id", "language", "hit")
         )
         best = {}
-        for pk, kind, object_id, language in docs:
-            best.setdefault((kind, object_id), (pk, language))
+        for pk, kind, object_id, language, hit in docs:
+            if hit:
+                best.setdefault((kind, object_id), (pk, language))
         for hit in hits:
             hit.doc_id, hit.language = best.get((hit.kind, hit.object_id), (None, ""))
         snippets = self.backend.snippets([h.doc_id for h in hits if h.doc_id])
@@ -252,9 +277,12 @@ class Search:
 
     def facets(self):
         """{facet: [{"value", "n", …label columns}]} over the results in scope."""
-        kinds = [k for k in self.kinds() if self.rows.get(k)]
-        articles = self.rows.get(Kind.ARTICLE, []) if Kind.ARTICLE in kinds else []
-        years = Counter(r["f_year"] for k in kinds for r in self.rows[k])
+        kinds = [k for k in self.kinds() if self.ids.get(k)]
+        articles = self.groups.get(Kind.ARTICLE, []) if Kind.ARTICLE in kinds else []
+        years = Counter()
+        for kind in kinds:
+            for row in self.groups[kind]:
+                years[row["f_year"]] += row["n"]
         return {
             "year": [{"value": y, "n": n} for y, n in sorted(years.items())[::-1]],
             "issue": _count(
@@ -280,7 +308,7 @@ class Search:
         }
 
     def _ids(self, kind):
-        return [row["pk"] for row in self.rows.get(kind, ())]
+        return self.ids.get(kind, [])
 
     def _keywords(self, kinds):
         if not kinds:
@@ -358,7 +386,7 @@ def _plain(queryset):
 
 
 def _count(rows, name, labels, key):
-    """Rows grouped by column `name`: [{"value", "n", label: row[column]…}] by `key`.
+    """Grouped rows added up by column `name`: [{"value", "n", label…}] by `key`.
 
     `labels` maps each output name to the row column it is read from.
     """
@@ -370,5 +398,5 @@ def _count(rows, name, labels, key):
         if value not in grouped:
             grouped[value] = {"value": value, "n": 0}
             grouped[value].update({out: row[col] for out, col in labels.items()})
-        grouped[value]["n"] += 1
+        grouped[value]["n"] += row["n"]
     return sorted(grouped.values(), key=key)

@@ -59,7 +59,7 @@ def search_url(state, **changes):
     """`?q=…&…` for the search state with some parameters changed (None removes)."""
     params = {**state, **changes}
     query = QueryDict(mutable=True)
-    for name in ("q", *FILTERS, "page"):
+    for name in ("q", *FILTERS, "trimmed", "page"):
         value = params.get(name)
         if value not in (None, ""):
             query[name] = str(value)
@@ -80,7 +80,8 @@ def _label(name, row):
     if name == "year":
         return _plain(row["value"])
     if name == "issue":
-        return _plain(Issue(year=row["year"], number=row["number"]).label())
+        # The issue's own label ("2024, № 4/1"), without building an Issue.
+        return _plain(Issue.label(SimpleNamespace(**row)))
     if name == "language":
         return _plain(LANGUAGE_NAMES.get(row["value"], row["value"]))
     names = SimpleNamespace(

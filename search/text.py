@@ -121,7 +121,10 @@ class Query:
     def parse(cls, raw):
         raw = raw or ""
         truncated = len(raw) > MAX_QUERY_CHARS
-        text = " ".join(clean(raw[:MAX_QUERY_CHARS]).split())
+        text = raw[:MAX_QUERY_CHARS]
+        if truncated and not raw[MAX_QUERY_CHARS].isspace() and " " in text:
+            text = text.rsplit(" ", 1)[0]  # no half word at the cut
+        text = " ".join(clean(text).split())
         found = [w for w in words(text) if len(w) <= MAX_WORD_CHARS]
         unique = tuple(dict.fromkeys(found))
         truncated = truncated or len(unique) > MAX_WORDS

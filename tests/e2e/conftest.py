@@ -5,8 +5,9 @@ it is missing (Makefile target `browser`). On a machine without it these tests s
 with the reason, unless the environment variable CI is set: then they fail, because a
 CI run must not pass without its browser tests.
 
-One browser per session, a new context (cookies, storage, downloads) per test, the
-site served by pytest-django's `live_server`. Every step of a flow is saved as a
+One browser per session (started by the first browser test, stopped after the last
+one), a new context (cookies, storage, downloads) per test, the site served by
+pytest-django's `live_server`. Every step of a flow is saved as a
 screenshot in artifacts/e2e/<test>/<nn>-<step>.png (git-ignored).
 """
 
@@ -18,10 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-# Playwright's sync API runs an event loop in the test's thread; the tests' own ORM
-# calls (building data, checking results) are ordinary synchronous code all the same.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "e2e"
 CHROMIUM = "/usr/bin/chromium"
@@ -48,24 +46,79 @@ def chromium_path():
     return shutil.which("chromium")
 
 
-@pytest.fixture(scope="session")
-def browser():
-    path = chromium_path()
-    if path is None:
-        reason = (
-            "Debian's chromium is not installed (no /usr/bin/chromium): run `make "
-            "test`, whose `browser` target installs it, or `apt-get install -y "
-            "chromium`. Playwright never downloads a browser here."
-        )
-        if in_ci():
-            pytest.fail(f"CI is set, so the browser tests may not skip: {reason}")
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+class ChromiumSession:
+    """Playwright and one Chromium, shared by the browser tests of a session.
+
+    Playwright's sync API marks an event loop as running in the test's thread while
+    it is started, and Django then refuses ORM calls from that thread; the tests' own
+    ORM calls (building data, checking results) are ordinary synchronous code, so
+    DJANGO_ALLOW_ASYNC_UNSAFE is set, but only while the browser runs: `stop()` (after
+    the last browser test) restores it, so that later tests, `check --deploy` among
+    them, see the environment as it was.
+    """
+
+    def __init__(self):
+        self.playwright = None
+        self.browser = None
+        self.saved_env = None
+
+    def start(self):
+        if self.browser is not None:
+            return self.browser
+        path = chromium_path()
+        if path is None:
+            reason = (
+                "Debian's chromium is not installed (no /usr/bin/chromium): run `make "
+                "test`, whose `browser` target installs it, or `apt-get install -y "
+                "chromium`. Playwright never downloads a browser here."
+            )
+            if in_ci():
+                pytest.fail(f"CI is set, so the browser tests may not skip: {reason}")
+            pytest.skip(reason)
+        self.saved_env = os.environ.get(ASYNC_UNSAFE)
+        os.environ[ASYNC_UNSAFE] = "true"
+        self.playwright = sync_playwright().start()
+        self.browser = self.playwright.chromium.launch(
             executable_path=path, args=CHROMIUM_ARGS, headless=True
         )
-        yield browser
-        browser.close()
+        return self.browser
+
+    def stop(self):
+        if self.playwright is None:
+            return
+        try:
+            self.browser.close()
+        finally:
+            self.playwright.stop()
+            self.playwright = self.browser = None
+            if self.saved_env is None:
+                os.environ.pop(ASYNC_UNSAFE, None)
+            else:
+                os.environ[ASYNC_UNSAFE] = self.saved_env
+
+
+CHROMIUM_SESSION = ChromiumSession()
+
+
+@pytest.fixture(scope="session")
+def chromium_session():
+    yield CHROMIUM_SESSION
+    CHROMIUM_SESSION.stop()
+
+
+@pytest.fixture
+def browser(chromium_session):
+    return chromium_session.start()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After the last browser test (its data flushed), stop the browser."""
+    result = yield
+    here = Path(__file__).parent
+    if nextitem is None or here not in Path(nextitem.path).parents:
+        CHROMIUM_SESSION.stop()
+    return result
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

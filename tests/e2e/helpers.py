@@ -19,12 +19,14 @@ def make_staff(username, role):
     return user
 
 
-def admin_login(page, user, lang="ru"):
+def admin_login(page, user, lang="ru", shoot=None):
     """Sign in through the admin's own login form, as a person would."""
     page.goto(f"/{lang}/admin/")
     page.wait_for_url(re.compile(rf"/{lang}/admin/login/"))
     page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
+    if shoot:
+        shoot(page, f"{user.username}-login")
     page.click("#login-form [type=submit]")
     page.wait_for_url(re.compile(rf"/{lang}/admin/$"))
 

@@ -85,7 +85,7 @@ def test_editor_writes_an_article_and_a_managing_editor_publishes_its_issue(
     n = newsroom
     # --- The editor: log in, write the article, send it to review.
     page = new_context().new_page()
-    admin_login(page, n["editor"])
+    admin_login(page, n["editor"], shoot=shoot)
     shoot(page, "editor-dashboard")
     page.goto("/ru/admin/articles/article/add/")
     expect(page.locator("#id_title_ru")).to_be_visible()
@@ -139,7 +139,7 @@ def test_editor_writes_an_article_and_a_managing_editor_publishes_its_issue(
 
     # --- The managing editor: accept from the dashboard, then publish the issue.
     page = new_context().new_page()
-    admin_login(page, n["manager"])
+    admin_login(page, n["manager"], shoot=shoot)
     shoot(page, "manager-dashboard")
     page.locator(".journal-dashboard a", has_text=TITLES["ru"]).click()
     page.wait_for_url(re.compile(rf"/articles/article/{article.pk}/change/"))
@@ -155,13 +155,17 @@ def test_editor_writes_an_article_and_a_managing_editor_publishes_its_issue(
     ) == [(S.IN_REVIEW, "aida"), (S.ACCEPTED, "bakyt")]
 
     page.goto("/ru/admin/")
-    page.locator(".journal-dashboard a", has_text="2025").click()
+    issue_link = (
+        f'.journal-dashboard a[href$="/articles/issue/{n["issue"].pk}/change/"]'
+    )
+    page.locator(issue_link).click()
     page.wait_for_url(re.compile(rf"/articles/issue/{n['issue'].pk}/change/"))
     shoot(page, "issue")
     page.locator(f'a[href$="/issue/{n["issue"].pk}/publish/"]').click()
     # One accepted article goes out with the issue, and nothing is missing.
     expect(page.locator("#content p").first).to_contain_text("1")
     expect(page.locator("#content h2")).to_have_count(0)
+    expect(page.locator("#content .errornote")).to_have_count(0)
     shoot(page, "publish-issue")
     page.locator("#content form [type=submit]").click()
     page.wait_for_url(re.compile(rf"/articles/issue/{n['issue'].pk}/change/"))
@@ -182,4 +186,5 @@ def test_editor_writes_an_article_and_a_managing_editor_publishes_its_issue(
     expect(page.locator("h1")).to_have_text(TITLES["ky"])
     expect(page.locator(".authors")).to_contain_text("Токтогулова")
     expect(page.locator(".keywords")).to_contain_text("чек ара")
+    expect(page.locator("main")).to_contain_text(n["event"].title_ky)
     shoot(page, "reader-article")

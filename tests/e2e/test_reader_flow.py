@@ -89,7 +89,9 @@ def library():
 
 
 def switch_language(page, code):
-    page.locator("nav.languages").get_by_role("link", name=LANGUAGE_NAMES[code]).click()
+    page.locator("nav.languages").get_by_role(
+        "link", name=LANGUAGE_NAMES[code], exact=True
+    ).click()
     page.wait_for_url(re.compile(rf"/{code}/"))
     expect(page.locator("html")).to_have_attribute("lang", code)
 
@@ -124,7 +126,7 @@ def test_reader_switches_language_finds_downloads_and_cites(
     shoot(page, "home-en")
 
     # A keyword on the home page leads to the keyword's page with its articles.
-    page.locator("main").get_by_role("link", name="water resources").click()
+    page.locator("main").get_by_role("link", name="water resources", exact=True).click()
     page.wait_for_url(re.compile(rf"/en/keywords/{water.slug}/$"))
     expect(page.locator("h1")).to_have_text("water resources")
     expect(page.locator("main")).to_contain_text(article.title_en)

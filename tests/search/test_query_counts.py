@@ -1,0 +1,76 @@
+"""The search page runs a fixed number of queries, however many results there are.
+
+Each URL is requested once before it is measured, so that per-process caches
+(content types, translations) are warm, as on a running site.
+"""
+
+import pytest
+
+from tests.builders import make_article, make_journal, make_keyword, make_section
+from tests.relations.builders import make_agreement, make_domain, make_event
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = {
+    # journal (header and footer); matching documents; result ids and facet values
+    # of articles (2), events (1), agreements (1); best documents; snippets; the
+    # page's articles and their authors, events, agreements; keyword and domain
+    # counts.
+    "results": 14,
+    # the same, without the objects of the other kinds on the page
+    "events only": 11,
+    # journal; matching documents (none); nearest words; then the corrected search
+    "corrected": 16,
+    # journal; matching documents (none); nearest words (none found)
+    "nothing": 3,
+    # journal only: an empty query is a message, not a listing
+    "empty": 1,
+}
+URLS = {
+    "results": {"q": "tundra"},
+    "events only": {"q": "tundra", "type": "event"},
+    "corrected": {"q": "tundre"},
+    "nothing": {"q": "qqqqqqqq"},
+    "empty": {"q": ""},
+}
+
+
+def populate(articles, entries):
+    """Articles match by keyword; events and agreements by title, ranking first."""
+    make_journal()
+    keyword = make_keyword(name_en="tundra", name_ru="тундра", name_ky="тундра")
+    domain = make_domain()
+    sections = [make_section() for _ in range(3)]
+    for i in range(articles):
+        make_article(
+            authors=2,
+            keywords=[keyword, make_keyword()],
+            section=sections[i % 3],
+            title_en=f"Permafrost {i}",
+        )
+    for i in range(entries):
+        make_event(title_en=f"Tundra event {i}", domains=[domain], keywords=[keyword])
+        make_agreement(title_en=f"Tundra agreement {i}", domains=[domain])
+
+
+@pytest.mark.parametrize(("articles", "entries"), [(2, 2), (40, 8)])
+@pytest.mark.parametrize("case", list(QUERIES))
+def test_search_query_count_does_not_grow(
+    client, django_assert_num_queries, case, articles, entries
+):
+    populate(articles, entries)
+    for lang in ("ky", "ru", "en"):
+        url = f"/{lang}/search/"
+        assert client.get(url, URLS[case]).status_code == 200
+        with django_assert_num_queries(QUERIES[case]):
+            response = client.get(url, URLS[case])
+        assert response.status_code == 200
+
+
+def test_the_big_case_really_has_many_results(client):
+    populate(40, 8)
+    response = client.get("/en/search/", {"q": "tundra"})
+    assert response.context["total"] == 56
+    hits = response.context["page"].hits
+    assert {h.kind for h in hits} == {"article", "event", "agreement"}
+    assert len(hits) == 20
