@@ -1,6 +1,7 @@
 """Accessible SVG drawings: the events timeline and an indicator's yearly series.
 
-Each SVG is well-formed XML with role="img", a <title> and a <desc> for screen readers;
+Each SVG is well-formed XML with a role (img; group for the timeline, whose marks are
+links), a <title> and a <desc> for screen readers;
 the same data is always also on the page as text (a list or a table).
 """
 
@@ -22,9 +23,9 @@ KIND_COLOURS = {
 }
 
 
-def _svg(title, desc, height, body, uid):
+def _svg(title, desc, height, body, uid, role="img"):
     return mark_safe(  # noqa: S308 - every text piece is escaped by the callers
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="{role}" '
         f'aria-labelledby="{uid}-title {uid}-desc" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" class="chart">'
         f'<title id="{uid}-title">{escape(title)}</title>'
@@ -100,7 +101,10 @@ def timeline_svg(points, title, desc, uid="timeline", labels=None):
         f'stroke="#5b616e"/>'
     )
     legend = _legend(kinds, labels, height - 8) if labels else ""
-    return _svg(title, desc, height, axis + ticks + "".join(marks) + legend, uid)
+    # role="group", not "img": an image may not contain the links each mark is.
+    return _svg(
+        title, desc, height, axis + ticks + "".join(marks) + legend, uid, role="group"
+    )
 
 
 def _fmt(value):

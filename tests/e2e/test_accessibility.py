@@ -42,28 +42,9 @@ PAGES = [
     "indicator",
 ]
 
-# Serious or critical violations the site still has, by page type and axe rule (the
-# same in every language): the test xfails on exactly these, and still fails on any
-# other. Remove an entry once it is fixed.
-TIMELINE_SVG = (
-    'nested-interactive: the events timeline <svg role="img"> drawn by '
-    "relations/charts.py timeline_svg() contains <a href> marks; role=img makes its "
-    "children presentational, so keyboard users reach links that screen readers "
-    "cannot name"
-)
-CITE_LINKS = (
-    'link-in-text-block: in-text citation links <a class="cite" href="#ref-1"> '
-    "in the article body are told apart from the text by colour only "
-    "(static/css/site.css: a.cite { text-decoration: none })"
-)
-KNOWN = {
-    "relations": {"nested-interactive": TIMELINE_SVG},
-    "timeline": {"nested-interactive": TIMELINE_SVG},
-    "domain": {"nested-interactive": TIMELINE_SVG},
-    "organization": {"nested-interactive": TIMELINE_SVG},
-    "pair": {"nested-interactive": TIMELINE_SVG},
-    "article": {"link-in-text-block": CITE_LINKS},
-}
+# Serious or critical violations excused per page type and axe rule: the test xfails
+# on exactly these and fails on any other. None are left.
+KNOWN = {}  # rule exceptions per page type; none are needed now
 
 
 @pytest.fixture
