@@ -1,6 +1,7 @@
 """Tags for the article page: machine-readable metadata and "How to cite"."""
 
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
 
 from articles.context_processors import AUTONYMS
@@ -20,6 +21,25 @@ def article_metadata(context, article):
     return build_metadata(article, context["request"], current_language())
 
 
+def formatted_citations(article, lang, request):
+    """APA and GOST strings, kept in the cache until the article changes.
+
+    citeproc-py takes tens of milliseconds per entry. The key carries the article's
+    version, last save and issue, so editing the article is never served a stale
+    citation; an edit elsewhere (a contributor's name) shows within ten minutes.
+    """
+    key = (
+        f"cite:{article.pk}:{article.version}:{article.updated_at.timestamp()}:"
+        f"{article.issue.slug}:{lang}:{current_language()}:{request.get_host()}"
+    )
+    cached = cache.get(key)
+    if cached is None:
+        record = citation_record(article, lang, request)
+        cached = (apa(record), gost(record))
+        cache.set(key, cached, 600)
+    return cached
+
+
 @register.simple_tag(takes_context=True)
 def how_to_cite(context, article):
     """`{% how_to_cite article as cite %}`: APA and GOST in the chosen language.
@@ -33,11 +53,11 @@ def how_to_cite(context, article):
     lang = request.GET.get("cite_lang")
     if lang not in LANGUAGE_CODES:
         lang = current_language()
-    record = citation_record(article, lang, request)
+    apa_text, gost_text = formatted_citations(article, lang, request)
     return {
         "lang": lang,
-        "apa": apa(record),
-        "gost": gost(record),
+        "apa": apa_text,
+        "gost": gost_text,
         "languages": [
             {"code": code, "name": AUTONYMS[code], "current": code == lang}
             for code in LANGUAGE_CODES
