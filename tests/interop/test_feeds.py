@@ -261,10 +261,12 @@ def in_all_languages(text, *fields):
     return {f"{field}_{code}": text for field in fields for code in LANGS}
 
 
-@pytest.mark.parametrize("hostile", HOSTILE)
+# PostgreSQL text cannot hold NUL at all, so no stored title can carry one there.
+STORABLE = [h for h in HOSTILE if h != "\x00" or connection.vendor != "postgresql"]
+
+
+@pytest.mark.parametrize("hostile", STORABLE)
 def test_hostile_text_leaves_every_feed_valid(client, db, hostile):
-    if hostile == "\x00" and connection.vendor == "postgresql":
-        pytest.skip("PostgreSQL text cannot hold NUL, so no title can carry one")
     text = f"A {hostile} B"
     journal = make_journal()
     issue = make_issue(journal=journal)
