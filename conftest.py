@@ -9,3 +9,17 @@ def _media_root(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Pages are rendered fresh in tests; the page cache's own tests switch it on.
     settings.PAGE_CACHE_ENABLED = False
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests of the SQLite fallback are left out of a PostgreSQL run, not skipped."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return
+    kept = [item for item in items if not item.get_closest_marker("sqlite_only")]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(
+            items=[item for item in items if item.get_closest_marker("sqlite_only")]
+        )
+        items[:] = kept

@@ -21,9 +21,10 @@ from django.db.models import BooleanField, Case, Count, F, Max, Q, When
 from django.db.models.functions import ExtractYear
 
 from articles.languages import current_language
-from articles.models import Article, TaggedItem
+from articles.models import Article, Section, TaggedItem
 from relations.models import Agreement, Event
 
+from . import indexing
 from .backends import backend_for
 from .models import Kind, SearchDocument
 
@@ -33,19 +34,17 @@ MODELS = {Kind.ARTICLE: Article, Kind.EVENT: Event, Kind.AGREEMENT: Agreement}
 ARTICLE_ONLY = ("issue", "section", "language")
 ENTRY_ONLY = ("domain",)
 KEYWORD_FACET_SIZE = 15
-# What the facets need of each result article, read in the same query.
-ARTICLE_FACET_COLUMNS = {
-    "f_year": F("issue__year"),
-    "f_issue": F("issue__slug"),
-    "f_issue_number": F("issue__number"),
-    "f_issue_sort": F("issue__number_sort"),
-    "f_section": F("section_id"),
-    "f_section_order": F("section__order"),
-    "f_section_name_ky": F("section__name_ky"),
-    "f_section_name_ru": F("section__name_ru"),
-    "f_section_name_en": F("section__name_en"),
-    "f_language": F("original_language"),
-}
+# What the facets need of each result article, read with its id: the issue is
+# joined by `public()` already.
+ARTICLE_COLUMNS = (
+    "pk",
+    "issue__year",
+    "issue__slug",
+    "issue__number",
+    "issue__number_sort",
+    "section_id",
+    "original_language",
+)
 
 
 @dataclass
@@ -101,7 +100,7 @@ class Search:
         self.backend = backend_for(query)
         self.ranks = {}  # {(kind, id): rank} of every result
         self.ids = {}  # {kind: [ids of results]}
-        self.groups = {}  # {kind: [{facet columns…, "n": count}]}
+        self.groups = {}  # {kind: [(id, year, …facet values) of each result]}
 
     # --- the sets -------------------------------------------------------------
 
@@ -167,6 +166,7 @@ class Search:
 
     def run(self):
         """Find every result with its rank, and the values the facets count."""
+        indexing.flush()
         matched = {kind: {} for kind in KIND_ORDER}
         rows = (
             self.documents()
@@ -183,16 +183,12 @@ class Search:
                 continue
             results = _plain(self.results(kind, list(found)))
             if kind == Kind.ARTICLE:
-                ids = list(results.values_list("pk", flat=True))
-                # One row per combination of facet values (a few hundred at most).
-                self.groups[kind] = list(
-                    results.values(**ARTICLE_FACET_COLUMNS).annotate(n=Count("pk"))
-                )
+                rows = list(results.values_list(*ARTICLE_COLUMNS))
             else:
-                pairs = list(results.values_list("pk", ExtractYear("date")))
-                ids = [pk for pk, _ in pairs]
-                years = Counter(year for _, year in pairs)
-                self.groups[kind] = [{"f_year": y, "n": n} for y, n in years.items()]
+                rows = list(results.values_list("pk", ExtractYear("date")))
+            # Facets count these rows: (id, year, …) per result.
+            self.groups[kind] = rows
+            ids = [row[0] for row in rows]
             self.ids[kind] = ids
             for pk in ids:
                 self.ranks[(kind, pk)] = found[pk]
@@ -278,34 +274,37 @@ class Search:
     def facets(self):
         """{facet: [{"value", "n", …label columns}]} over the results in scope."""
         kinds = [k for k in self.kinds() if self.ids.get(k)]
-        articles = self.groups.get(Kind.ARTICLE, []) if Kind.ARTICLE in kinds else []
-        years = Counter()
-        for kind in kinds:
-            for row in self.groups[kind]:
-                years[row["f_year"]] += row["n"]
+        articles = self.groups[Kind.ARTICLE] if Kind.ARTICLE in kinds else []
+        years = Counter(row[1] for kind in kinds for row in self.groups[kind])
+        issues = {}
+        for _, year, slug, number, sort, _, _ in articles:
+            issue = issues.setdefault(
+                slug, {"value": slug, "n": 0, "year": year, "number": number}
+            )
+            issue["n"] += 1
+            issue["sort"] = (-year, -sort, number)
+        languages = Counter(row[6] for row in articles)
         return {
             "year": [{"value": y, "n": n} for y, n in sorted(years.items())[::-1]],
-            "issue": _count(
-                articles,
-                "f_issue",
-                {"year": "f_year", "number": "f_issue_number", "sort": "f_issue_sort"},
-                key=lambda r: (-r["year"], -r["sort"], r["number"]),
-            ),
-            "section": _count(
-                articles,
-                "f_section",
-                {
-                    "order": "f_section_order",
-                    **{f"name_{c}": f"f_section_name_{c}" for c in ("ky", "ru", "en")},
-                },
-                key=lambda r: (r["order"], r["value"]),
-            ),
+            "issue": sorted(issues.values(), key=lambda r: r["sort"]),
+            "section": self._sections(Counter(row[5] for row in articles)),
             "keyword": self._keywords(kinds),
             "domain": self._domains(kinds),
-            "language": _count(
-                articles, "f_language", {}, key=lambda r: (-r["n"], r["value"])
-            ),
+            "language": [
+                {"value": code, "n": n}
+                for code, n in sorted(languages.items(), key=lambda i: (-i[1], i[0]))
+            ],
         }
+
+    def _sections(self, counts):
+        counts.pop(None, None)
+        if not counts:
+            return []
+        sections = Section.objects.filter(pk__in=counts).values(
+            "order", "name_ky", "name_ru", "name_en", value=F("pk")
+        )
+        rows = [dict(row, n=counts[row["value"]]) for row in _plain(sections)]
+        return sorted(rows, key=lambda r: (r["order"], r["value"]))
 
     def _ids(self, kind):
         return self.ids.get(kind, [])
@@ -383,20 +382,3 @@ def _plain(queryset):
     """Unordered, and without modeltranslation's rewriting of `values()`: the facet
     rows name the language columns they need themselves."""
     return queryset.rewrite(False).order_by()
-
-
-def _count(rows, name, labels, key):
-    """Grouped rows added up by column `name`: [{"value", "n", label…}] by `key`.
-
-    `labels` maps each output name to the row column it is read from.
-    """
-    grouped = {}
-    for row in rows:
-        value = row[name]
-        if value is None:
-            continue
-        if value not in grouped:
-            grouped[value] = {"value": value, "n": 0}
-            grouped[value].update({out: row[col] for out, col in labels.items()})
-        grouped[value]["n"] += row["n"]
-    return sorted(grouped.values(), key=key)

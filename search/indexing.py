@@ -5,7 +5,7 @@ ones, remember their words for "did you mean". The same functions serve the sign
 (one object) and `rebuild_search_index` (all, in batches).
 """
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Prefetch
 
 from articles.languages import LANGUAGE_CODES
@@ -155,7 +155,9 @@ def terms(docs):
 def store(kind, ids, docs):
     """Replace the documents of objects `ids` of `kind` with `docs`."""
     with transaction.atomic():
-        SearchDocument.objects.filter(kind=kind, object_id__in=ids).delete()
+        old = SearchDocument.objects.filter(kind=kind, object_id__in=ids)
+        SearchText.objects.filter(document__in=old).delete()
+        old.delete()
         SearchDocument.objects.bulk_create(docs, batch_size=BATCH)
         texts = []
         for doc in docs:
@@ -170,6 +172,33 @@ def store(kind, ids, docs):
         )
 
 
+def _pending():
+    """{kind: {ids}} changed on this thread's connection and not yet re-indexed."""
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    if not hasattr(wrapper, "search_pending"):
+        wrapper.search_pending = {}
+    return wrapper.search_pending
+
+
+def mark(kind, ids):
+    """Re-index objects `ids` of `kind` when the transaction commits (at once when
+    there is none). Re-indexing reads the objects as they are then, so a change that
+    was rolled back costs a re-index and changes nothing."""
+    _pending().setdefault(kind, set()).update(ids)
+    transaction.on_commit(flush, robust=True)
+
+
+def flush():
+    """Re-index every marked object. Also called before a search, so that a search
+    in the transaction that changed the content sees the change."""
+    pending = _pending()
+    while pending:
+        kind, ids = pending.popitem()
+        ids = sorted(ids)
+        for start in range(0, len(ids), BATCH):
+            reindex(kind, ids[start : start + BATCH])
+
+
 def reindex(kind, ids):
     """Re-read objects `ids` of `kind` and store their documents (gone ones: none)."""
     ids = list(ids)
@@ -180,14 +209,12 @@ def reindex(kind, ids):
     store(kind, ids, docs)
 
 
-def remove(kind, ids):
-    SearchDocument.objects.filter(kind=kind, object_id__in=list(ids)).delete()
-
-
 def rebuild(batch=BATCH, stdout=None):
     """Index everything afresh; returns {kind: number of documents}."""
     counts = {}
+    _pending().clear()
     with transaction.atomic():
+        SearchText.objects.all().delete()
         SearchDocument.objects.all().delete()
         SearchTerm.objects.all().delete()
         for kind, (queryset, documents) in SOURCES.items():

@@ -50,9 +50,11 @@ class SearchText(models.Model):
     Each `_f` column is `search.text.fold()` of its source, character for character.
     """
 
+    # Deleted explicitly before its document (`search.indexing.store`), so that
+    # deleting documents needs no query to collect them first.
     document = models.OneToOneField(
         SearchDocument,
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
         primary_key=True,
         related_name="content",
         verbose_name=_("search document"),

@@ -1,7 +1,10 @@
-"""Keep the index in step with the content, in the same transaction as the change.
+"""Keep the index in step with the content.
 
-Only text matters here. Publication (status, dates, `is_published`) is checked at query
-time through `public()` and `published()`, so bulk status updates need no re-index.
+Handlers only mark objects as changed (`indexing.mark`); the index is rewritten once
+per object when the transaction commits, so that saving an article with its sections,
+authors and keywords costs one re-index, not one per row. Only text matters here:
+publication (status, dates, `is_published`) is checked at query time through
+`public()` and `published()`, so bulk status updates need no re-index.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -38,17 +41,17 @@ def _kind_of_content_type(content_type_id):
 
 def object_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        indexing.reindex(MODEL_KINDS[sender], [instance.pk])
+        indexing.mark(MODEL_KINDS[sender], [instance.pk])
 
 
 def object_deleted(sender, instance, **kwargs):
-    indexing.remove(MODEL_KINDS[sender], [instance.pk])
+    indexing.mark(MODEL_KINDS[sender], [instance.pk])
 
 
 def article_part_changed(sender, instance, raw=False, **kwargs):
     """A body section or an authorship changed: its article's documents change."""
     if not raw:
-        indexing.reindex(Kind.ARTICLE, [instance.article_id])
+        indexing.mark(Kind.ARTICLE, [instance.article_id])
 
 
 def tagged_item_changed(sender, instance, raw=False, **kwargs):
@@ -56,7 +59,7 @@ def tagged_item_changed(sender, instance, raw=False, **kwargs):
         return
     kind = _kind_of_content_type(instance.content_type_id)
     if kind:
-        indexing.reindex(kind, [instance.object_id])
+        indexing.mark(kind, [instance.object_id])
 
 
 def keyword_saved(sender, instance, raw=False, created=False, **kwargs):
@@ -72,14 +75,14 @@ def keyword_saved(sender, instance, raw=False, created=False, **kwargs):
         if kind:
             by_kind.setdefault(kind, []).append(object_id)
     for kind, ids in by_kind.items():
-        _reindex_in_batches(kind, ids)
+        indexing.mark(kind, ids)
 
 
 def contributor_saved(sender, instance, raw=False, created=False, **kwargs):
     if raw or created:
         return
     ids = instance.authorships.values_list("article_id", flat=True)
-    _reindex_in_batches(Kind.ARTICLE, list(ids))
+    indexing.mark(Kind.ARTICLE, list(ids))
 
 
 def named_saved(sender, instance, raw=False, created=False, **kwargs):
@@ -90,7 +93,7 @@ def named_saved(sender, instance, raw=False, created=False, **kwargs):
         relation = f"{model._meta.model_name}s"
         if hasattr(instance, relation):
             ids = getattr(instance, relation).values_list("pk", flat=True)
-            _reindex_in_batches(MODEL_KINDS[model], list(ids))
+            indexing.mark(MODEL_KINDS[model], list(ids))
 
 
 def named_link_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -107,16 +110,11 @@ def named_link_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if not reverse:
-        indexing.reindex(kind, [instance.pk])
+        indexing.mark(kind, [instance.pk])
     elif action == "post_clear":
-        _reindex_in_batches(kind, getattr(instance, "_search_cleared", []))
+        indexing.mark(kind, getattr(instance, "_search_cleared", []))
     else:
-        _reindex_in_batches(kind, list(pk_set or ()))
-
-
-def _reindex_in_batches(kind, ids):
-    for start in range(0, len(ids), indexing.BATCH):
-        indexing.reindex(kind, ids[start : start + indexing.BATCH])
+        indexing.mark(kind, list(pk_set or ()))
 
 
 def connect():

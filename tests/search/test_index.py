@@ -1,13 +1,19 @@
-"""The index follows every edit through signals, and can be rebuilt from scratch."""
+"""The index follows every edit through signals, and can be rebuilt from scratch.
+
+Tests run inside a transaction that never commits; `flush()` (which a search also
+calls first) stands for the commit.
+"""
 
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from articles.models import ArticleSection, Authorship
 from articles.services import merge_keywords
 from articles.workflow import transition
+from search.indexing import flush
 from search.models import SearchDocument, SearchTerm, SearchText
 from tests.builders import (
     add_section,
@@ -23,6 +29,10 @@ from .helpers import search
 
 pytestmark = pytest.mark.django_db
 
+# article; its sections, keywords and authors; in a savepoint: delete texts and
+# documents, insert documents, texts and words, and on PostgreSQL fill the vectors.
+QUERIES_PER_REINDEX = 11 + (connection.vendor == "postgresql")
+
 
 def hits(client, q, lang="en"):
     return search(client, lang, q=q).hits
@@ -30,6 +40,7 @@ def hits(client, q, lang="en"):
 
 def test_an_article_has_one_document_per_language_with_text(db):
     article = make_article(title_ky="", abstract_ky="", title_en="Only", abstract_en="")
+    flush()
     languages = set(
         SearchDocument.objects.filter(object_id=article.pk).values_list(
             "language", flat=True
@@ -88,6 +99,7 @@ def test_deleting_removes_the_documents(client, db):
     event = make_event(title_en="Ephemeral event")
     article.delete()
     event.delete()
+    flush()
     assert not SearchDocument.objects.filter(object_id__in=[article.pk, event.pk])
     assert not SearchText.objects.exists()
     assert hits(client, "ephemeral") == []
@@ -137,11 +149,13 @@ def test_rebuild_command_recreates_the_same_index(client, db):
     article = make_article(title_en="Rebuilt", keywords=[make_keyword()])
     add_section(article, text_ru="Текст статьи.")
     make_event(title_en="Rebuilt event")
+    flush()
     before = sorted(
         SearchDocument.objects.values_list(
             "kind", "object_id", "language", "content__text_f", "content__title_f"
         )
     )
+    SearchText.objects.all().delete()
     SearchDocument.objects.all().delete()
     SearchTerm.objects.all().delete()
     assert hits(client, "rebuilt") == []
@@ -158,9 +172,25 @@ def test_rebuild_command_recreates_the_same_index(client, db):
     assert SearchTerm.objects.filter(word="rebuilt").exists()
 
 
+def test_one_save_of_many_rows_is_one_reindex(db, django_assert_num_queries):
+    article = make_article(keywords=[make_keyword(), make_keyword()], authors=3)
+    add_section(article, text_en="One.")
+    add_section(article, text_en="Two.", order=1)
+    flush()
+    article.save()
+    add_section(article, text_en="Three.", order=2)
+    article.keywords.add(make_keyword())
+    with django_assert_num_queries(QUERIES_PER_REINDEX):
+        flush()
+    assert SearchText.objects.filter(text__contains="Three").count() == 1
+
+
 def test_sections_and_authorships_removed_with_their_article(db):
     article = make_article(title_en="Cascade")
     add_section(article, text_en="Body.")
+    flush()
+    assert SearchDocument.objects.filter(kind="article").exists()
     article.delete()
+    flush()
     assert not ArticleSection.objects.exists()
     assert not SearchDocument.objects.filter(kind="article").exists()

@@ -12,13 +12,13 @@ from tests.relations.builders import make_agreement, make_domain, make_event
 pytestmark = pytest.mark.django_db
 
 QUERIES = {
-    # journal (header and footer); matching documents; result ids and facet values
-    # of articles (2), events (1), agreements (1); best documents; snippets; the
-    # page's articles and their authors, events, agreements; keyword and domain
-    # counts.
+    # journal (header and footer); matching documents; results with their facet
+    # values: articles, events, agreements; best documents; snippets; the page's
+    # articles and their authors, events, agreements; section names; keyword and
+    # domain counts.
     "results": 14,
-    # the same, without the objects of the other kinds on the page
-    "events only": 11,
+    # the same, without the articles and agreements on the page or in the facets
+    "events only": 10,
     # journal; matching documents (none); nearest words; then the corrected search
     "corrected": 16,
     # journal; matching documents (none); nearest words (none found)
