@@ -64,6 +64,11 @@ QUERIES = [
 ]
 
 
+# Measured in the same run, to read the search times against: a bare view and a
+# page of the site that queries the database.
+FLOOR = ["/healthz", "/en/issues/"]
+
+
 def url(lang, query):
     text, _, extra = query.partition("&")
     return f"/{lang}/search/?q={text}" + (f"&{extra}" if extra else "")
@@ -105,4 +110,16 @@ def run(rounds=5):
         "p95": percentile(every, 0.95),
         "max": max(every),
         "slowest": [(u, statistics.median(timings[u])) for u in reversed(slowest)],
+        "floor": {u: _median_time(client, u, 10 * rounds) for u in FLOOR},
     }
+
+
+def _median_time(client, url, times):
+    """The median of `times` requests of `url` (the machine's floor, same run)."""
+    client.get(url)
+    timings = []
+    for _ in range(times):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)

@@ -28,3 +28,5 @@ class Command(BaseCommand):
         )
         for url, median in result["slowest"]:
             self.stdout.write(f"  slow: {median:.1f} ms  {url}")
+        for url, median in result["floor"].items():
+            self.stdout.write(f"  floor: {median:.1f} ms  {url}")
