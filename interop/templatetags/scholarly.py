@@ -1,5 +1,7 @@
 """Tags for the article page: machine-readable metadata and "How to cite"."""
 
+import logging
+
 from django import template
 from django.core.cache import cache
 from django.urls import reverse
@@ -11,6 +13,7 @@ from ..citations import FORMATS, apa, citation_record, gost
 from ..meta import article_metadata as build_metadata
 
 register = template.Library()
+log = logging.getLogger(__name__)
 
 FORMAT_LABELS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON", "enw": "EndNote"}
 
@@ -32,11 +35,17 @@ def formatted_citations(article, lang, request):
         f"cite:{article.pk}:{article.version}:{article.updated_at.timestamp()}:"
         f"{article.issue.slug}:{lang}:{current_language()}:{request.get_host()}"
     )
-    cached = cache.get(key)
+    try:
+        cached = cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage costs speed, not the page
+        cached = None
     if cached is None:
         record = citation_record(article, lang, request)
         cached = (apa(record), gost(record))
-        cache.set(key, cached, 600)
+        try:
+            cache.set(key, cached, 600)
+        except Exception:  # noqa: BLE001 - see above
+            log.warning("cache unavailable; citation not stored", exc_info=True)
     return cached
 
 
