@@ -26,6 +26,7 @@ from django.db.models.functions import Left
 
 from . import highlight
 from .models import SearchTerm, SearchText
+from .text import fold
 
 CONFIGS = {"ky": "search_kyrgyz", "ru": "russian", "en": "english"}
 # ts_rank weights for D (body), C (abstract), B (keywords, names), A (title).
@@ -38,7 +39,7 @@ SQLITE_WEIGHTS = {
 }
 # Snippets are cut from the first characters of a document: ts_headline reads all
 # the text it is given, and a reader judges a hit by its opening.
-SNIPPET_SOURCE_CHARS = 8000
+SNIPPET_SOURCE_CHARS = 5000
 SIMILARITY = 0.3
 
 
@@ -185,16 +186,14 @@ class PostgresBackend:
         )
         rows = (
             SearchText.objects.filter(document_id__in=doc_ids)
-            .annotate(
-                source=Left("text", SNIPPET_SOURCE_CHARS),
-                folded=Left("text_f", SNIPPET_SOURCE_CHARS),
-                headline=headline,
-            )
-            .values_list("pk", "source", "folded", "headline")
+            .annotate(source=Left("text", SNIPPET_SOURCE_CHARS), headline=headline)
+            .values_list("pk", "source", "headline")
         )
+        # Folding is done again here rather than sent: it is the same, letter for
+        # letter, as the folded text the headline was cut from.
         return {
-            pk: highlight.from_headline(source, folded, headline)
-            for pk, source, folded, headline in rows
+            pk: highlight.from_headline(source, fold(source), headline)
+            for pk, source, headline in rows
         }
 
     def corrections(self, words):

@@ -11,6 +11,7 @@ and their year/issue/section/language values (one per kind), keyword and domain
 counts (1 each), then for the page: best documents, snippets, and the objects.
 """
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import reduce
@@ -203,12 +204,15 @@ class Search:
     def total(self):
         return sum(len(self.ids.get(k, ())) for k in self.kinds())
 
-    def ordered(self):
-        """(kind, id) of the results in scope, best first, newest first on a tie."""
+    def ordered(self, count):
+        """The first `count` (kind, id) of the results in scope: best first, then
+        articles, events, agreements, newest first."""
         kinds = self.kinds()
-        keys = [key for key in self.ranks if key[0] in kinds]
-        return sorted(
-            keys, key=lambda k: (-self.ranks[k], KIND_ORDER.index(k[0]), -k[1])
+        order = {kind: i for i, kind in enumerate(KIND_ORDER)}
+        return heapq.nsmallest(
+            count,
+            (key for key in self.ranks if key[0] in kinds),
+            key=lambda k: (-self.ranks[k], order[k[0]], -k[1]),
         )
 
     def page(self, number, size):
@@ -217,7 +221,7 @@ class Search:
         start = (number - 1) * size
         page.hits = [
             Hit(kind, pk, self.ranks[(kind, pk)])
-            for kind, pk in self.ordered()[start : start + size]
+            for kind, pk in self.ordered(start + size)[start:]
         ]
         if page.hits:
             self._best_documents(page.hits)

@@ -1,8 +1,9 @@
 """Writing the index: the documents of one object, or of everything.
 
-Every write path ends in `store()`: delete the object's documents, insert the new
-ones, remember their words for "did you mean". The same functions serve the signals
-(one object) and `rebuild_search_index` (all, in batches).
+Signals `mark()` changed objects; `flush()` re-indexes them once, when the
+transaction commits or before a search. Every write path ends in `store()`: delete
+the objects' documents, insert the new ones, remember their words for "did you
+mean". `rebuild_search_index` uses the same functions for everything, in batches.
 """
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction

@@ -50,22 +50,24 @@ def corrected(engine, context):
 
 def search(request):
     params = parameters(request)
-    query = Query.parse(params.get("q", ""))
+    raw = params.get("q", "")
+    query = Query.parse(raw)
     filters = SearchForm(params).filters()
-    if query.truncated and not params.get("trimmed"):
+    number = page_number(params)
+    oversize = len(raw) > MAX_QUERY_CHARS or params is not request.GET
+    if oversize and not params.get("trimmed"):
         # The capped query gets its own short URL: pages repeat their URL (language
         # links), and a shared link should show what was searched.
         state = {"q": query.text, **filters, "trimmed": 1}
         return redirect(reverse("search:search") + search_url(state))
-    number = page_number(params)
     context = {"query": query, "filters": filters, "max_query_chars": MAX_QUERY_CHARS}
-    if params.get("trimmed"):
+    if query.truncated or params.get("trimmed"):
         context["notice"] = _(
             "Only the first %(chars)s characters and %(words)s words of your query "
             "were searched."
         ) % {"chars": MAX_QUERY_CHARS, "words": MAX_WORDS}
     if not query:
-        if params.get("q", "").strip():
+        if raw.strip():
             context["message"] = _("Your query has no letters or digits to search for.")
         elif "q" in params:
             context["message"] = _("Type one or more words to search.")

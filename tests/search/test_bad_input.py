@@ -102,3 +102,10 @@ def test_bad_filters_are_ignored(client, world, params):
     response = client.get("/en/search/", {"q": "border", **params})
     assert response.status_code == 200
     assert read(response).total in (plain.total, plain.tabs.get("event"))
+
+
+def test_words_beyond_the_eighth_are_left_out_with_a_notice(client, world):
+    response = client.get("/ru/search/", {"q": "граница " + " ".join("абвгдежзи")})
+    assert response.status_code == 200
+    page = read(response)
+    assert any(str(MAX_QUERY_CHARS) in m for m in page.messages)
