@@ -256,6 +256,8 @@ def cache_from_url(url):
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
 # Anonymous reader pages are cached per language and URL (pagecache app).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
+# The reference page of PERFORMANCE.md at /bench/naive/, for `make bench` only.
+BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 # Preloading HSTS is a one-way step the operator takes on purpose (DJANGO_HSTS_PRELOAD);

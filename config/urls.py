@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -17,5 +18,10 @@ urlpatterns += i18n_patterns(
     path("", include("interop.urls")),
     path("", include("articles.urls")),
 )
+
+if settings.BENCH_VIEWS:  # `make bench` only: the reference page of PERFORMANCE.md
+    from ops.benchviews import naive
+
+    urlpatterns.append(path("bench/naive/", naive))
 
 handler500 = "config.errors.server_error"

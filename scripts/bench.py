@@ -2,12 +2,18 @@
 """The page benchmark: `make bench`.
 
 Builds a synthetic journal (100 issues, one of 300 articles, 3,000 articles, 1,000
-events) in a scratch SQLite database (or BENCH_DATABASE_URL), serves it with gunicorn
-and the production settings (DEBUG off), and measures each page with wrk, cached and
-uncached, against the site's own /healthz in the same run. Prints requests per second,
-median and 99th-percentile latency, the ratio to /healthz, and worker memory (RSS).
+events) in a scratch PostgreSQL database reached through Django's connection pool, as in
+production (SQLite when PostgreSQL is not running, or BENCH_DATABASE_URL), serves it
+with gunicorn and the production settings (DEBUG off), and measures each page with
+wrk, cached and uncached, against the site's own /healthz and the reference page of
+PERFORMANCE.md (/bench/naive/: five ORM queries and a 50-item template) in the same
+run. Prints requests per second, median and 99th-percentile latency, both ratios,
+worker memory (RSS), the single-request latency of the 300-article issue uncached, a
+304 check, and a soak run at the cached rate that must see no errors.
 
-Environment: BENCH_SECONDS (default 8), BENCH_RUNS (default 3), BENCH_CONNECTIONS (16).
+Environment: BENCH_SECONDS (default 8), BENCH_RUNS (default 3), BENCH_CONNECTIONS
+(16), BENCH_SOAK_SECONDS (60), BENCH_REUSE=1 to keep an already generated database.
+Exits non-zero if any request failed.
 """
 
 import os
@@ -18,6 +24,7 @@ import statistics
 import subprocess  # noqa: S404 - this script drives processes on purpose
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -27,7 +34,22 @@ PORT = int(os.environ.get("BENCH_PORT", "8765"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
-DB_URL = os.environ.get("BENCH_DATABASE_URL", "sqlite:////tmp/journal-bench.sqlite3")
+SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
+REUSE = os.environ.get("BENCH_REUSE") == "1"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+SQLITE_URL = "sqlite:////tmp/journal-bench.sqlite3"
+
+
+def postgres_up():
+    probe = shutil.which("pg_isready")
+    if not probe:
+        return False
+    return subprocess.run([probe, "-h", "127.0.0.1", "-q"]).returncode == 0  # noqa: S603
+
+
+DB_URL = os.environ.get("BENCH_DATABASE_URL") or (
+    f"{PG_SERVER}/journal_bench" if postgres_up() else SQLITE_URL
+)
 
 PAGES = {
     "healthz": "/healthz",
@@ -37,7 +59,10 @@ PAGES = {
     "keyword": "/en/keywords/keyword-3/",
     "timeline": "/en/relations/timeline/",
     "search": "/en/search/?q=energy",
+    "naive reference": "/bench/naive/",
 }
+ISSUE = PAGES["issue (300 articles)"]
+SOAK_PAGE = PAGES["article"]
 
 
 def env(cached):
@@ -49,6 +74,8 @@ def env(cached):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PAGE_CACHE_ENABLED": "1" if cached else "0",
         "AXES_ENABLED": "0",
+        "DB_POOL": "1",
+        "BENCH_VIEWS": "1",
         "BIND": f"127.0.0.1:{PORT}",
     }
 
@@ -58,8 +85,17 @@ def manage(*args):
 
 
 def prepare():
+    if REUSE:
+        manage("collectstatic", "--noinput", "-v0")
+        return
     if DB_URL.startswith("sqlite:////"):
         Path(DB_URL.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    elif DB_URL.startswith("postgres"):
+        server, name = DB_URL.rsplit("/", 1)
+        for sql in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+            subprocess.run(  # noqa: S603
+                [shutil.which("psql"), f"{server}/postgres", "-qc", sql], check=True
+            )
     manage("migrate", "--noinput", "-v0")
     manage("generate_journal")
     try:
@@ -87,13 +123,13 @@ def serve(cached):
     raise SystemExit("gunicorn did not start")
 
 
-def wrk(path):
+def wrk(path, connections=CONNECTIONS, seconds=SECONDS):
     out = subprocess.run(  # noqa: S603
         [
             shutil.which("wrk"),
-            "-t2",
-            f"-c{CONNECTIONS}",
-            f"-d{SECONDS}s",
+            f"-t{min(2, connections)}",
+            f"-c{connections}",
+            f"-d{seconds}s",
             "--latency",
             f"http://127.0.0.1:{PORT}{path}",
         ],  # fmt: skip
@@ -103,8 +139,8 @@ def wrk(path):
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", out)
-    return rps, to_ms(lat["50"]), to_ms(lat["99"]), errors.group(0) if errors else ""
+    errors = re.findall(r"Non-2xx or 3xx responses: \d+|Socket errors: .*", out)
+    return rps, to_ms(lat["50"]), to_ms(lat["99"]), "; ".join(errors)
 
 
 def to_ms(text):
@@ -139,11 +175,42 @@ def measure(cached):
                 max(r[0] for r in runs),
                 "; ".join(r[3] for r in runs if r[3]),
             )
+        extra = single_request(ISSUE) if not cached else conditional_and_soak()
         memory = rss_mb(process)
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
-    return results, memory
+    return results, memory, extra
+
+
+def single_request(path):
+    """One connection at a time: the latency of the page itself, without queueing."""
+    _, p50, p99, errors = wrk(path, connections=1)
+    line = f"{path} one request at a time: p50 {p50:.1f} ms, p99 {p99:.1f} ms"
+    return [(f"{line} {errors}", not errors)]
+
+
+def conditional_and_soak():
+    """A repeat visit with the page's ETag gets 304; then SOAK_SECONDS of load."""
+    url = f"http://127.0.0.1:{PORT}{SOAK_PAGE}"
+    etag = urllib.request.urlopen(url, timeout=30).headers["ETag"]  # noqa: S310
+    request = urllib.request.Request(url, headers={"If-None-Match": etag})  # noqa: S310
+    try:
+        status = urllib.request.urlopen(request, timeout=30).status  # noqa: S310
+    except urllib.error.HTTPError as answer:  # urllib treats 304 as an error
+        status = answer.code
+    rps, p50, p99, errors = wrk(SOAK_PAGE, seconds=SOAK_SECONDS)
+    return [
+        (
+            f"If-None-Match {etag} on {SOAK_PAGE}: {status} (expected 304)",
+            status == 304,
+        ),
+        (
+            f"soak {SOAK_SECONDS} s on {SOAK_PAGE}: {rps:.0f} req/s, p50 {p50:.1f} ms, "
+            f"p99 {p99:.1f} ms, errors: {errors or 'none'}",
+            not errors,
+        ),
+    ]
 
 
 def main():
@@ -151,19 +218,27 @@ def main():
         raise SystemExit("wrk is needed: apt-get install wrk")
     prepare()
     print(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, median of {RUNS} runs; {DB_URL}")
+    failed = False
     for cached in (True, False):
-        results, (memory, workers) = measure(cached)
+        results, (memory, workers), extra = measure(cached)
         floor = results["healthz"][0]
+        naive = results["naive reference"][0]
         mode = "CACHED" if cached else "UNCACHED"
         print(f"\n{mode} ({workers} workers, RSS {memory:.0f} MB)")
-        head = ("page", "req/s", "range", "p50 ms", "p99 ms", "x healthz")
-        print("{:22} {:>8} {:>15} {:>8} {:>8} {:>9}".format(*head))
+        head = ("page", "req/s", "range", "p50 ms", "p99 ms", "x healthz", "x naive")
+        print("{:22} {:>8} {:>15} {:>8} {:>8} {:>9} {:>8}".format(*head))
         for name, (rps, p50, p99, low, high, errors) in results.items():
             print(
                 f"{name:22} {rps:8.0f} {f'{low:.0f}-{high:.0f}':>15} {p50:8.1f} "
-                f"{p99:8.1f} {rps / floor:9.2f} {errors}"
+                f"{p99:8.1f} {rps / floor:9.2f} {rps / naive:8.2f} {errors}"
             )
-    return 0
+            failed = failed or bool(errors)
+        for line, ok in extra:
+            print(line if ok else f"{line}  <-- FAILED")
+            failed = failed or not ok
+    if failed:
+        print("\nSome requests failed (see above).")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
