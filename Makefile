@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint messages demo serve bench browser
+.PHONY: install run test lint messages demo serve bench load faults browser
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ serve: demo
 bench: install
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python scripts/bench.py
+
+# The load and fault drills of the reliability plan (rows 34 and 31-32) on PostgreSQL;
+# see scripts/load.py (LOAD_SECONDS, default 600) and scripts/faults.py.
+load: install
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python scripts/load.py
+
+faults: install
+	$(BIN)/python scripts/faults.py
 
 lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
