@@ -108,9 +108,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
         "pool": {
             "min_size": 1,
             "max_size": int(os.environ.get("DB_POOL_SIZE", "4")),
-            "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "5")),
+            # Short: with sync workers, a request waiting on a dead database holds
+            # its worker, and /healthz queues behind it (the fault drill measures it).
+            "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "3")),
         }
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that drops packets must fail fast too, not hang a worker
+    # until gunicorn kills it.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DB_CONNECT_TIMEOUT", "3")
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a writer holds the lock; IMMEDIATE takes the write
     # lock at BEGIN so two writers queue instead of failing mid-transaction.
@@ -266,3 +274,15 @@ SILENCED_SYSTEM_CHECKS = (
     [] if env_bool("DJANGO_HSTS_PRELOAD", False) else ["security.W021"]
 )
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Journal")
+
+# Errors and warnings (request tracebacks, database and cache outages) go to stderr,
+# where gunicorn and the service manager collect them; no mail is set up.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}

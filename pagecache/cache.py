@@ -65,4 +65,7 @@ def current_generation():
 
 
 def page_key(generation, request):
-    return f"page:{generation}:{request.method == 'HEAD'}:{request.get_full_path()}"
+    # The host is part of the key: pages and sitemaps carry absolute links built
+    # from it, and one site may answer under several allowed names.
+    head = request.method == "HEAD"
+    return f"page:{generation}:{head}:{request.get_host()}:{request.get_full_path()}"

@@ -8,13 +8,15 @@ from django.utils.cache import patch_cache_control
 from .cache import current_generation, page_key, store
 
 log = logging.getLogger(__name__)
-CACHED_PREFIXES = ("/ky/", "/ru/", "/en/")
+# Reader pages in each language, and the sitemaps (thousands of URLs, read by every
+# crawler). OAI-PMH is not cached: each response carries its own responseDate.
+CACHED_PREFIXES = ("/ky/", "/ru/", "/en/", "/sitemap")
 NEVER_CACHED = ("/admin/", "/preview/")
 BROWSER_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
 
 
 def cacheable_request(request):
-    """Anonymous GET/HEAD of a public, language-prefixed reader page."""
+    """Anonymous GET/HEAD of a public reader page or sitemap."""
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return False
     if request.method not in ("GET", "HEAD"):

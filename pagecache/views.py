@@ -4,6 +4,8 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from config.errors import RETRY_AFTER_SECONDS
+
 
 @never_cache
 def healthz(request):
@@ -19,5 +21,7 @@ def readyz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # noqa: BLE001 - any database failure means not ready
-        return JsonResponse({"database": "unavailable"}, status=503)
+        response = JsonResponse({"database": "unavailable"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return JsonResponse({"database": "ok"})

@@ -45,7 +45,7 @@ from load import (
     uptime,
 )
 
-POOL_TIMEOUT = 5.0  # DB_POOL_TIMEOUT's default in config/settings.py
+POOL_TIMEOUT = float(os.environ.get("DB_POOL_TIMEOUT", "3"))  # as config/settings.py
 DOWN_LIMIT = POOL_TIMEOUT + 1  # row 32: a 503 within the pool timeout + 1 s
 RECOVERY_LIMIT = 30.0  # seconds after pg_isready for every page to be 200 again
 WORDS = {"ky": "жеткиликсиз", "ru": "недоступен", "en": "unavailable"}

@@ -26,8 +26,8 @@ def page_cache_on(settings):
     cache.clear()
 
 
-def get(client, url):
-    response = client.get(url)
+def get(client, url, **headers):
+    response = client.get(url, **headers)
     assert response.status_code == 200, url
     return response
 
@@ -175,3 +175,27 @@ def test_readyz_reports_the_database(client, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken)
     response = client.get("/readyz")
     assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+
+
+@pytest.mark.django_db
+def test_sitemaps_are_cached_and_invalidated_with_the_pages(client):
+    first_article = make_article(slug="first-in-the-sitemap")
+    assert b"first-in-the-sitemap" in get(client, "/sitemap-articles.xml").content
+    again = get(client, "/sitemap-articles.xml")
+    assert again["X-Page-Cache"] == "hit"
+    make_article(slug="second-in-the-sitemap", issue=first_article.issue)
+    fresh = get(client, "/sitemap-articles.xml")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert b"second-in-the-sitemap" in fresh.content
+
+
+@pytest.mark.django_db
+def test_a_page_cached_under_one_host_is_not_served_under_another(client, settings):
+    settings.ALLOWED_HOSTS = ["journal.example", "mirror.example"]
+    make_article()
+    get(client, "/sitemap.xml", HTTP_HOST="journal.example")
+    other = get(client, "/sitemap.xml", HTTP_HOST="mirror.example")
+    assert other["X-Page-Cache"] == "miss"
+    assert b"mirror.example" in other.content
+    assert b"journal.example" not in other.content

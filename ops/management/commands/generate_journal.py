@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.models import (
@@ -38,6 +38,12 @@ WORDS = {
 
 def sentence(rng, lang, n):
     return " ".join(rng.choice(WORDS[lang]) for _ in range(n)).capitalize()
+
+
+def analyze():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 class Command(BaseCommand):
@@ -81,6 +87,9 @@ class Command(BaseCommand):
         articles = self._articles(rng, issues, sections, opts)
         self._parts(rng, articles, people, keywords)
         events = self._events(rng, opts["events"], keywords)
+        # Fresh bulk inserts have no planner statistics (nor does a server with
+        # autovacuum off); without them a sitemap query took minutes.
+        transaction.on_commit(analyze)
         self.stdout.write(
             f"{len(issues)} issues, {len(articles)} articles, "
             f"{len(keywords)} keywords, {events} events."
