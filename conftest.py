@@ -11,6 +11,15 @@ def _media_root(settings, tmp_path):
     settings.PAGE_CACHE_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: database rows (and their keys) repeat
+    from one test to the next, and frozen clocks repeat their timestamps."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests of the SQLite fallback are left out of a PostgreSQL run, not skipped."""
     from django.db import connection

@@ -8,9 +8,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Journal")
 
     def ready(self):
-        from . import revisions  # noqa: F401 - registers models with reversion
+        from . import freshness, revisions  # noqa: F401 - revisions registers models
         from .roles import ensure_roles
 
+        freshness.connect()
         post_migrate.connect(ensure_roles, dispatch_uid="articles-roles")
         connect_text_cleaning(self)
 

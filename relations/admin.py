@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from articles import freshness
 from articles.admin import ArticleAdmin, TabbedAdmin
 from articles.models import Article, Keyword
 from articles.signals import content_changed
@@ -85,12 +86,19 @@ def keyword_field(model, admin_site):
     )
 
 
+def touch_articles_of(queryset):
+    """Entries linked to articles appear on their pages: those pages change too."""
+    if hasattr(queryset.model, "articles"):
+        freshness.touch(Article.objects.filter(pk__in=queryset.values("articles")))
+
+
 class PublishActions:
     actions = ["publish", "unpublish"]
 
     @admin.action(description=_("Publish selected entries"), permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(is_published=True)
+        touch_articles_of(queryset)
         content_changed.send(sender=queryset.model)
         self.message_user(
             request,
@@ -101,6 +109,7 @@ class PublishActions:
     @admin.action(description=_("Unpublish selected entries"), permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
+        touch_articles_of(queryset)
         content_changed.send(sender=queryset.model)
         self.message_user(
             request,

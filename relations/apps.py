@@ -7,12 +7,16 @@ class RelationsConfig(AppConfig):
     verbose_name = _("Relations knowledge base")
 
     def ready(self):
-        from articles import extensions
+        from articles import extensions, freshness
         from articles.apps import connect_text_cleaning
 
         from . import views
+        from .models import Agreement, Event
 
         connect_text_cleaning(self)
+        # Article pages list the published events and agreements linked to them.
+        freshness.touch_linked(Event, "fresh-event")
+        freshness.touch_linked(Agreement, "fresh-agreement")
 
         if views.keyword_section not in extensions.keyword_page_sections:
             extensions.keyword_page_sections.append(views.keyword_section)
