@@ -9,6 +9,7 @@ def _media_root(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Pages are rendered fresh in tests; the page cache's own tests switch it on.
     settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_STATE_FILE = tmp_path / "page-generation"
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +18,10 @@ def _empty_cache():
     from one test to the next, and frozen clocks repeat their timestamps."""
     from django.core.cache import cache
 
+    from articles.context_processors import forget_journal
+
     cache.clear()
+    forget_journal()
 
 
 def pytest_collection_modifyitems(config, items):

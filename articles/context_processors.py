@@ -22,9 +22,30 @@ def _alternates(request):
     ]
 
 
+# (generation, journal): the journal is kept by each worker until content changes.
+_kept = [None, None]
+
+
+def current_journal():
+    """The journal, read again only after a content change (page cache generation)."""
+    from pagecache.cache import current_generation
+
+    try:
+        generation = current_generation()
+    except Exception:  # noqa: BLE001 - the cache is down: read it every time
+        return Journal.objects.order_by("pk").first()
+    if _kept[0] != generation:
+        _kept[:] = [generation, Journal.objects.order_by("pk").first()]
+    return _kept[1]
+
+
+def forget_journal():
+    _kept[:] = [None, None]
+
+
 def site(request):
-    """The journal (lazily: one query when a template uses it) and language links."""
+    """The journal (lazily, kept between requests) and the language links."""
     return {
-        "journal": SimpleLazyObject(lambda: Journal.objects.order_by("pk").first()),
+        "journal": SimpleLazyObject(current_journal),
         "language_alternates": SimpleLazyObject(lambda: _alternates(request)),
     }

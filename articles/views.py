@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from .extensions import article_page_sections, keyword_page_sections, sections_for
 from .languages import LANGUAGE_CODES, current_language, fallback_chain, localized
-from .models import Article, Issue, Keyword
+from .models import Article, ArticleQuerySet, Issue, Keyword
 from .sorting import alphabet_key, first_letter
 
 log = logging.getLogger(__name__)
@@ -114,8 +114,11 @@ class ArticleDetailView(DetailView):
             return None
         # Unordered: with the default ordering and a LIMIT, PostgreSQL walks the
         # published-date index instead of the slug's (3.6 ms instead of 0.1).
+        # A plain queryset (the same visibility rule): no translated fields are read,
+        # so modeltranslation's query rewriting is skipped (0.1 ms of 0.6).
         found = (
-            Article.objects.public()
+            ArticleQuerySet(model=Article)
+            .public()
             .filter(slug=self.kwargs.get("slug"))
             .order_by()
             .values_list("pk", "updated_at")

@@ -1,6 +1,7 @@
 import logging
 
 from django.apps import AppConfig, apps
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,14 @@ class PageCacheConfig(AppConfig):
 
 
 def _changed(sender, **kwargs):
+    # Now, and again once the change is committed: a page (or the kept journal)
+    # read by another worker between the two would otherwise keep the old content
+    # under the new generation.
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
     from .cache import bump
 
     try:

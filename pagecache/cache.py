@@ -6,14 +6,22 @@ update) bumps the generation, so no page ever outlives the content it shows. Sch
 publication needs no job either: the time of the next scheduled issue or article is kept
 beside the generation, and the first request after it bumps the generation.
 
-The generation lives in the shared cache (Redis in production), so every worker and
-every server sees the same one.
+The generation must be the same for every worker. With a shared cache (Redis, through
+CACHE_URL) it lives there, for every worker of every server. With the default local
+memory cache each worker has its own cache, so the generation and the next scheduled
+time live in a small file instead (PAGE_CACHE_STATE_FILE), read at each request: a
+save in one worker makes every worker's pages stale at once.
 """
 
+import hashlib
+import os
+import tempfile
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import Min
 from django.utils import timezone
 
@@ -43,22 +51,55 @@ def next_scheduled_change():
     return min(times).timestamp() if times else NEVER
 
 
+def state_file():
+    """Where workers with process-local caches share the generation."""
+    configured = getattr(settings, "PAGE_CACHE_STATE_FILE", None)
+    if configured:
+        return Path(configured)
+    site = f"{settings.BASE_DIR}|{settings.DATABASES['default']['NAME']}"
+    digest = hashlib.blake2b(site.encode(), digest_size=8).hexdigest()
+    return Path(tempfile.gettempdir()) / f"journal-page-generation-{digest}"
+
+
+def _write_state(generation, next_change):
+    path = state_file()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    temporary.write_text(f"{generation} {next_change}")
+    os.replace(temporary, path)  # atomic: a reader sees the old or the new state
+
+
+def _read_state():
+    try:
+        generation, next_change = state_file().read_text().split()
+        return generation, float(next_change)
+    except (OSError, ValueError):
+        return None, NEVER
+
+
 def bump(**kwargs):
     """Make every cached page stale (content or the schedule changed)."""
+    # Unique even under a frozen clock (tests) or two bumps in one nanosecond.
+    generation = f"{time.time_ns():x}{os.urandom(4).hex()}"
+    next_change = next_scheduled_change()
     cache = store()
-    generation = time.time_ns()
-    cache.set_many(
-        {GENERATION_KEY: generation, NEXT_CHANGE_KEY: next_scheduled_change()},
-        timeout=None,
-    )
+    if isinstance(cache, LocMemCache):
+        _write_state(generation, next_change)
+    else:
+        cache.set_many(
+            {GENERATION_KEY: generation, NEXT_CHANGE_KEY: next_change}, timeout=None
+        )
     return generation
 
 
 def current_generation():
     """The generation to key pages with; bumps it first if a scheduled time passed."""
-    values = store().get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
-    generation = values.get(GENERATION_KEY)
-    next_change = values.get(NEXT_CHANGE_KEY, NEVER)
+    cache = store()
+    if isinstance(cache, LocMemCache):
+        generation, next_change = _read_state()
+    else:
+        values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+        generation = values.get(GENERATION_KEY)
+        next_change = values.get(NEXT_CHANGE_KEY, NEVER)
     if generation is None or time.time() >= next_change:
         generation = bump()
     return generation

@@ -5,7 +5,8 @@ Builds a synthetic journal (100 issues, one of 300 articles, 3,000 articles, 1,0
 events) in a scratch PostgreSQL database reached through Django's connection pool, as in
 production (SQLite when PostgreSQL is not running, or BENCH_DATABASE_URL), serves it
 with gunicorn and the production settings (DEBUG off), and measures each page with
-wrk, cached and uncached, against the site's own /healthz and the reference page of
+wrk, cached, uncached (page cache off) and cold (for the article page: its kept
+main part off too), against the site's own /healthz and the reference page of
 PERFORMANCE.md (/bench/naive/: five ORM queries and a 50-item template) in the same
 run. Prints requests per second, median and 99th-percentile latency, both ratios,
 worker memory (RSS), the single-request latency of the 300-article issue uncached, a
@@ -65,23 +66,36 @@ ISSUE = PAGES["issue (300 articles)"]
 SOAK_PAGE = PAGES["article"]
 
 
-def env(cached):
+# Three servers in turn: the production set-up; the page cache off (an article page
+# is then built around its kept main part); and everything rendered afresh.
+MODES = {
+    "CACHED": {"PAGE_CACHE_ENABLED": "1", "ARTICLE_MAIN_CACHE": "1"},
+    "UNCACHED (page cache off)": {"PAGE_CACHE_ENABLED": "0", "ARTICLE_MAIN_CACHE": "1"},
+    "COLD (page cache and kept article parts off)": {
+        "PAGE_CACHE_ENABLED": "0",
+        "ARTICLE_MAIN_CACHE": "0",
+    },
+}
+COLD_PAGES = ("healthz", "article", "naive reference")
+
+
+def env(mode="UNCACHED (page cache off)"):
     return {
         **os.environ,
         "DATABASE_URL": DB_URL,
         "DJANGO_DEBUG": "0",
         "DJANGO_STATIC_MANIFEST": "1",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "PAGE_CACHE_ENABLED": "1" if cached else "0",
         "AXES_ENABLED": "0",
         "DB_POOL": "1",
         "BENCH_VIEWS": "1",
         "BIND": f"127.0.0.1:{PORT}",
+        **MODES[mode],
     }
 
 
 def manage(*args):
-    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env(False), check=True)  # noqa: S603
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env(), check=True)  # noqa: S603
 
 
 def prepare():
@@ -105,11 +119,11 @@ def prepare():
     manage("collectstatic", "--noinput", "-v0")
 
 
-def serve(cached):
+def serve(mode):
     process = subprocess.Popen(  # noqa: S603
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py"],
         cwd=ROOT,
-        env=env(cached),
+        env=env(mode),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -159,13 +173,18 @@ def rss_mb(process):
     return total / 1024, len(children)
 
 
-def measure(cached):
-    process = serve(cached)
+def measure(mode):
+    process = serve(mode)
+    pages = {
+        name: path
+        for name, path in PAGES.items()
+        if not mode.startswith("COLD") or name in COLD_PAGES
+    }
     try:
-        for path in PAGES.values():  # warm up (and fill the page cache)
+        for path in pages.values():  # warm up (and fill the caches)
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30).read()  # noqa: S310
         results = {}
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             runs = [wrk(path) for _ in range(RUNS)]
             results[name] = (
                 statistics.median(r[0] for r in runs),
@@ -175,7 +194,12 @@ def measure(cached):
                 max(r[0] for r in runs),
                 "; ".join(r[3] for r in runs if r[3]),
             )
-        extra = single_request(ISSUE) if not cached else conditional_and_soak()
+        if mode == "CACHED":
+            extra = conditional_and_soak()
+        elif mode.startswith("UNCACHED"):
+            extra = single_request(ISSUE)
+        else:
+            extra = []
         memory = rss_mb(process)
     finally:
         process.send_signal(signal.SIGTERM)
@@ -219,11 +243,10 @@ def main():
     prepare()
     print(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, median of {RUNS} runs; {DB_URL}")
     failed = False
-    for cached in (True, False):
-        results, (memory, workers), extra = measure(cached)
+    for mode in MODES:
+        results, (memory, workers), extra = measure(mode)
         floor = results["healthz"][0]
         naive = results["naive reference"][0]
-        mode = "CACHED" if cached else "UNCACHED"
         print(f"\n{mode} ({workers} workers, RSS {memory:.0f} MB)")
         head = ("page", "req/s", "range", "p50 ms", "p99 ms", "x healthz", "x naive")
         print("{:22} {:>8} {:>15} {:>8} {:>8} {:>9} {:>8}".format(*head))

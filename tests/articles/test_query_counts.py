@@ -25,19 +25,20 @@ from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
 
-# journal (footer and header) is one query on every page.
+# The journal (header and footer) is kept by each worker until content changes, so a
+# warm page does not read it: one query more on a worker's first page after an edit.
 QUERIES = {
-    "home": 7,  # issue, toc articles + authors, recent articles + authors, keywords
-    "archive": 2,  # issues with public article counts
-    "issue": 4,  # issue, articles, authors
+    "home": 6,  # issue, toc articles + authors, recent articles + authors, keywords
+    "archive": 1,  # issues with public article counts
+    "issue": 3,  # issue, articles, authors
     # the article's key (its main part is then kept): see ARTICLE_FRESH for a render
-    "article": 2,
-    "keywords": 2,  # keywords with public article counts
-    "keyword": 7,  # keyword, events, agreements, count, articles, authors
+    "article": 1,
+    "keywords": 1,  # keywords with public article counts
+    "keyword": 6,  # keyword, events, agreements, count, articles, authors
 }
 # Rendering the article page: article, authors, sections, refs, keywords, galleys,
-# events, agreements (+ journal); with the kept part on, one more for its key.
-ARTICLE_FRESH = 9
+# events, agreements; with the kept part on, one more for its key.
+ARTICLE_FRESH = 8
 
 
 def populate(n):
@@ -113,7 +114,8 @@ def test_article_page_query_count_does_not_grow_with_its_parts(
     for code in ("ky", "ru", "en")[:size]:
         add_galley(article, code)
     for lang in ("ky", "ru", "en"):
-        with django_assert_num_queries(ARTICLE_FRESH + 1):
+        # the first view: the key, the render, and (once) the journal
+        with django_assert_num_queries(ARTICLE_FRESH + 1 + (lang == "ky")):
             assert client.get(url_in(lang, article)).status_code == 200
         with django_assert_num_queries(QUERIES["article"]):
             assert client.get(url_in(lang, article)).status_code == 200

@@ -149,9 +149,11 @@ def test_database_down_gives_a_translated_503_without_queries(
 ):
     article = make_article()
 
-    def down(self):
+    def down(self, *args):
         raise OperationalError("could not connect to server: Connection refused")
 
+    # The page's first database read, and the render's, both fail.
+    monkeypatch.setattr(article_views.ArticleDetailView, "main_key", down)
     monkeypatch.setattr(article_views.ArticleDetailView, "get_object", down)
     client = Client(raise_request_exception=False)
     with django_assert_num_queries(0):

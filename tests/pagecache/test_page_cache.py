@@ -199,3 +199,26 @@ def test_a_page_cached_under_one_host_is_not_served_under_another(client, settin
     assert other["X-Page-Cache"] == "miss"
     assert b"mirror.example" in other.content
     assert b"journal.example" not in other.content
+
+
+@pytest.mark.django_db
+def test_a_save_in_one_worker_reaches_the_pages_cached_by_another(client, settings):
+    """With the default local-memory cache each gunicorn worker has its own cache;
+    an edit made through one worker must still make the other's pages stale."""
+    article = make_article(title_en="Before the edit")
+    url = f"/en/articles/{article.slug}/"
+    get(client, url)
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    this_worker = settings.CACHES
+    settings.CACHES = {  # the editor's request is served by the other worker
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "the-other-worker",
+        }
+    }
+    article.title_en = "After the edit"
+    article.save()
+    settings.CACHES = this_worker
+    response = get(client, url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "After the edit" in response.content.decode()
