@@ -99,7 +99,8 @@ class AnyOf(Func):
     """`field = ANY(array)`: membership in a list of ids as one short parameter.
 
     The ids travel as one comma-separated string: thousands of them cost little to
-    send, and the constant array is hashed by PostgreSQL.
+    send. The array has the column's own type, so that PostgreSQL can hash it when
+    it scans (an integer column against a bigint array is compared one by one).
     """
 
     output_field = BooleanField()
@@ -109,8 +110,10 @@ class AnyOf(Func):
         self.ids = ",".join(map(str, ids))
 
     def as_sql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        array = "string_to_array(%s, ',')::bigint[]"
+        column = self.source_expressions[0]
+        sql, params = compiler.compile(column)
+        db_type = column.output_field.cast_db_type(connection)
+        array = f"string_to_array(%s, ',')::{db_type}[]"
         return f"{sql} = ANY({array})", (*params, self.ids)
 
 
@@ -158,31 +161,31 @@ class PostgresBackend:
         return SearchRank(DocumentVector("head"), self.tsquery, weights=WEIGHTS)
 
     def among(self, field, ids, fallback):
-        """Rows whose `field` is one of `ids` (one array parameter)."""
+        """Rows whose `field` is one of `ids` (one array parameter); `fallback`,
+        SQLite's way, is not called."""
         return Q(AnyOf(field, ids))
 
     def snippets(self, doc_ids):
         """{document id: safe HTML} for the chosen documents."""
         from django.contrib.postgres.search import SearchHeadline
 
-        headline = Case(
+        # One headline, cut with each document's own language configuration.
+        config = Case(
             *(
-                When(
-                    document__language=code,
-                    then=SearchHeadline(
-                        Left("text_f", SNIPPET_SOURCE_CHARS),
-                        self.tsquery,
-                        config=config,
-                        start_sel=highlight.START,
-                        stop_sel=highlight.STOP,
-                        fragment_delimiter=highlight.DELIMITER,
-                        max_fragments=2,
-                        max_words=18,
-                        min_words=8,
-                    ),
-                )
+                When(document__language=code, then=Value(config))
                 for code, config in CONFIGS.items()
             )
+        )
+        headline = SearchHeadline(
+            Left("text_f", SNIPPET_SOURCE_CHARS),
+            self.tsquery,
+            config=config,
+            start_sel=highlight.START,
+            stop_sel=highlight.STOP,
+            fragment_delimiter=highlight.DELIMITER,
+            max_fragments=2,
+            max_words=18,
+            min_words=8,
         )
         rows = (
             SearchText.objects.filter(document_id__in=doc_ids)
@@ -257,9 +260,9 @@ class SQLiteBackend:
         )
 
     def among(self, field, ids, fallback):
-        """Rows whose `field` is in `fallback`, a subquery giving the same ids as
+        """Rows whose `field` is in `fallback()`, a subquery giving the same ids as
         `ids`: SQLite caps the number of parameters of a statement."""
-        return Q(**{f"{field}__in": fallback})
+        return Q(**{f"{field}__in": fallback()})
 
     def snippets(self, doc_ids):
         rows = SearchText.objects.filter(document_id__in=doc_ids).values_list(

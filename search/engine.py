@@ -6,23 +6,26 @@ Visibility is never stored in the index. The matching documents give candidate i
 are results. Every count, facet and page is computed from those results only. Counts
 are of objects, not documents: an article matching in three languages is one result.
 
-Queries per search, whatever the number of hits: matching documents (1), results
-and their year/issue/section/language values (one per kind), keyword and domain
-counts (1 each), then for the page: best documents, snippets, and the objects.
+Queries per search, whatever the number of hits: matching documents with their
+ranks (1), results and their year/issue/section/language values (one per kind),
+keyword and domain counts (1 each), then for the page: snippets and the objects.
+The best document of each hit (for its snippet) comes with the matching documents.
 """
 
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import reduce
+from itertools import chain
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, Case, Count, F, Max, Q, When
+from django.db import connections
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear
 
-from articles.languages import current_language
-from articles.models import Article, Section, TaggedItem
+from articles.languages import LANGUAGE_CODES, current_language
+from articles.models import Article, Authorship, Keyword, Section
 from relations.models import Agreement, Event
 
 from . import indexing
@@ -46,6 +49,10 @@ ARTICLE_COLUMNS = (
     "section_id",
     "original_language",
 )
+# What a hit shows of its object (`article_item`, `event_item`, `agreement_item`);
+# the rows also hold abstracts and descriptions in three languages.
+TITLES = tuple(f"title_{code}" for code in LANGUAGE_CODES)
+DATED = ("slug", "kind", "date", "date_precision", "end_date", "end_precision")
 
 
 @dataclass
@@ -99,7 +106,10 @@ class Search:
         self.query = query
         self.filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
         self.backend = backend_for(query)
-        self.ranks = {}  # {(kind, id): rank} of every result
+        # {kind: {id: (rank, best document id, its language)}} of every object
+        # with a matching document, public or not
+        self.matched = {}
+        self.order = {}  # {kind: [(-rank, kind's position, -id) of each result]}
         self.ids = {}  # {kind: [ids of results]}
         self.groups = {}  # {kind: [(id, year, …facet values) of each result]}
 
@@ -160,27 +170,24 @@ class Search:
         """
         if ids is None:
             ids = self.ids.get(kind, [])
-        fallback = self.documents().filter(kind=kind).values("object_id")
-        return self.candidates(kind).filter(self.backend.among("pk", ids, fallback))
+        return self.candidates(kind).filter(
+            self.backend.among("pk", ids, lambda: self._matching_ids(kind))
+        )
+
+    def _matching_ids(self, kind):
+        return self.documents().filter(kind=kind).values("object_id")
 
     # --- the work ---------------------------------------------------------------
 
     def run(self):
-        """Find every result with its rank, and the values the facets count."""
+        """Find every result with its rank and best document, and the values the
+        facets count."""
         indexing.flush()
-        matched = {kind: {} for kind in KIND_ORDER}
-        rows = (
-            self.documents()
-            .order_by()
-            .values("kind", "object_id")
-            .annotate(rank=Max(self.backend.rank()))
-            .values_list("kind", "object_id", "rank")
-        )
-        for kind, object_id, rank in rows:
-            matched[kind][object_id] = rank
-        for kind in self.scope():
-            found = matched[kind]
-            if not found:
+        self.matched = self._matched()
+        scope = self.scope()
+        for position, kind in enumerate(KIND_ORDER):
+            found = self.matched[kind]
+            if not found or kind not in scope:
                 continue
             results = _plain(self.results(kind, list(found)))
             if kind == Kind.ARTICLE:
@@ -189,11 +196,31 @@ class Search:
                 rows = list(results.values_list("pk", ExtractYear("date")))
             # Facets count these rows: (id, year, …) per result.
             self.groups[kind] = rows
-            ids = [row[0] for row in rows]
-            self.ids[kind] = ids
-            for pk in ids:
-                self.ranks[(kind, pk)] = found[pk]
+            self.ids[kind] = [row[0] for row in rows]
+            # Sorted as tuples: best first, then by kind, then newest first.
+            self.order[kind] = [(-found[pk][0], position, -pk) for pk in self.ids[kind]]
         return self
+
+    def _matched(self):
+        """{kind: {object id: (rank, best document id, its language)}} of every
+        object with a matching document, public or not.
+
+        An object's rank is that of its best document (highest rank, then lowest
+        id), whose snippet the page shows; the documents come ungrouped so that
+        the page needs no second look at them.
+        """
+        matched = {kind: {} for kind in KIND_ORDER}
+        rows = _fetch(
+            self.documents()
+            .annotate(rank=self.backend.rank())
+            .values_list("kind", "object_id", "rank", "pk", "language")
+        )
+        for kind, object_id, rank, pk, language in rows:
+            found = matched[kind]
+            best = found.get(object_id)
+            if best is None or rank > best[0] or (rank == best[0] and pk < best[1]):
+                found[object_id] = (rank, pk, language)
+        return matched
 
     @property
     def type_counts(self):
@@ -207,62 +234,34 @@ class Search:
     def ordered(self, count):
         """The first `count` (kind, id) of the results in scope: best first, then
         articles, events, agreements, newest first."""
-        kinds = self.kinds()
-        order = {kind: i for i, kind in enumerate(KIND_ORDER)}
-        return heapq.nsmallest(
-            count,
-            (key for key in self.ranks if key[0] in kinds),
-            key=lambda k: (-self.ranks[k], order[k[0]], -k[1]),
-        )
+        keys = chain.from_iterable(self.order.get(kind, ()) for kind in self.kinds())
+        return [
+            (KIND_ORDER[position], -negative_pk)
+            for _, position, negative_pk in heapq.nsmallest(count, keys)
+        ]
 
     def page(self, number, size):
         """The hits of page `number` (1-based), objects and snippets in."""
         page = Page(number, size, self.total)
         start = (number - 1) * size
-        page.hits = [
-            Hit(kind, pk, self.ranks[(kind, pk)])
-            for kind, pk in self.ordered(start + size)[start:]
-        ]
+        page.hits = []
+        for kind, pk in self.ordered(start + size)[start:]:
+            rank, doc_id, language = self.matched[kind][pk]
+            page.hits.append(Hit(kind, pk, rank, language, doc_id))
         if page.hits:
-            self._best_documents(page.hits)
+            snippets = self.backend.snippets([h.doc_id for h in page.hits])
+            for hit in page.hits:
+                hit.snippet = snippets.get(hit.doc_id, "")
             self._attach_objects(page.hits)
         return page
 
-    def _best_documents(self, hits):
-        """For each hit, its best-ranked matching document, and that one's snippet.
-
-        The page's documents are found by object (a handful of rows) and tested
-        for the match in the select list, not through the index.
-        """
-        wanted = reduce(or_, (Q(kind=h.kind, object_id=h.object_id) for h in hits))
-        docs = (
-            SearchDocument.objects.filter(wanted)
-            .annotate(
-                rank=self.backend.rank(),
-                hit=Case(
-                    When(self.backend.matching(), then=True),
-                    default=False,
-                    output_field=BooleanField(),
-                ),
-            )
-            .order_by("-rank", "pk")
-            .values_list("pk", "kind", "object_id", "language", "hit")
-        )
-        best = {}
-        for pk, kind, object_id, language, hit in docs:
-            if hit:
-                best.setdefault((kind, object_id), (pk, language))
-        for hit in hits:
-            hit.doc_id, hit.language = best.get((hit.kind, hit.object_id), (None, ""))
-        snippets = self.backend.snippets([h.doc_id for h in hits if h.doc_id])
-        for hit in hits:
-            hit.snippet = snippets.get(hit.doc_id, "")
-
     def _attach_objects(self, hits):
         loaders = {
-            Kind.ARTICLE: lambda: Article.objects.public().for_listing(),
-            Kind.EVENT: lambda: Event.objects.published(),
-            Kind.AGREEMENT: lambda: Agreement.objects.published(),
+            Kind.ARTICLE: _page_articles,
+            Kind.EVENT: lambda: Event.objects.published().only(*DATED, *TITLES),
+            Kind.AGREEMENT: lambda: Agreement.objects.published().only(
+                *DATED, "status", *TITLES
+            ),
         }
         for kind, load in loaders.items():
             ids = [h.object_id for h in hits if h.kind == kind]
@@ -314,31 +313,30 @@ class Search:
         return self.ids.get(kind, [])
 
     def _keywords(self, kinds):
+        """The most used keywords of the results, counted per keyword id."""
         if not kinds:
             return []
-        tagged = reduce(
-            or_,
-            (
-                Q(
-                    self.backend.among(
-                        "object_id", self._ids(kind), self.results(kind).values("pk")
-                    ),
-                    # Cached by Django after the first use: no join, no query.
-                    content_type=ContentType.objects.get_for_model(MODELS[kind]),
-                )
-                for kind in kinds
-            ),
-        )
+        tagged = reduce(or_, (self._tagged(kind) for kind in kinds))
         return list(
-            TaggedItem.objects.filter(tagged)
-            .values(
-                value=F("tag__slug"),
-                name_ky=F("tag__name_ky"),
-                name_ru=F("tag__name_ru"),
-                name_en=F("tag__name_en"),
-            )
-            .annotate(n=Count("pk"))
+            _plain(Keyword.objects.filter(tagged))
+            .annotate(n=Count("*"))
+            .values("n", "name_ky", "name_ru", "name_en", value=F("slug"))
             .order_by("-n", "value")[:KEYWORD_FACET_SIZE]
+        )
+
+    def _tagged(self, kind):
+        """Keywords' uses by the results of `kind`. The type is tested first, so
+        that each use is looked up in one list of ids only."""
+        # Cached by Django after the first use: no join, no query.
+        content_type = ContentType.objects.get_for_model(MODELS[kind])
+        return Q(tagged_items__content_type=content_type) & Q(
+            self._among_results("tagged_items__object_id", kind)
+        )
+
+    def _among_results(self, field, kind):
+        """A condition: `field` is the id of one of the results of `kind`."""
+        return self.backend.among(
+            field, self._ids(kind), lambda: self.results(kind).values("pk")
         )
 
     def _domains(self, kinds):
@@ -346,11 +344,8 @@ class Search:
         for kind in (Kind.EVENT, Kind.AGREEMENT):
             if kind in kinds:
                 through = MODELS[kind].domains.through
-                among = self.backend.among(
-                    f"{kind}_id", self._ids(kind), self.results(kind).values("pk")
-                )
                 parts.append(
-                    through.objects.filter(among)
+                    through.objects.filter(self._among_results(f"{kind}_id", kind))
                     .values(
                         value=F("domain__slug"),
                         order=F("domain__order"),
@@ -380,6 +375,35 @@ class Search:
         if not fixed:
             return None
         return self.query.replaced(fixed)
+
+
+def _page_articles():
+    """Articles as a hit shows them: title, issue, pages and authors."""
+    authorships = Authorship.objects.select_related("contributor").order_by("order")
+    return (
+        Article.objects.public()
+        .select_related("issue")
+        .prefetch_related(Prefetch("authorships", queryset=authorships))
+        .only(
+            "slug",
+            "first_page",
+            "last_page",
+            "issue__slug",
+            "issue__year",
+            "issue__number",
+            *TITLES,
+        )
+    )
+
+
+def _fetch(queryset):
+    """The rows of `queryset` (a `values_list()` of ids, text and floats), read at
+    once: for thousands of matching documents, the ORM's chunked reading and
+    per-value converters cost more than the statement itself."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _plain(queryset):

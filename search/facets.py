@@ -6,8 +6,8 @@ and drops the page number: a new filter starts at page one.
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from urllib.parse import urlencode
 
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from articles.languages import (
@@ -35,6 +35,8 @@ TYPE_LABELS = {
     Kind.EVENT: _("Events"),
     Kind.AGREEMENT: _("Agreements"),
 }
+# In the order they appear in a URL.
+PARAMETERS = ("q", *FILTERS, "trimmed", "page")
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 LANGUAGES = tuple(LANGUAGE_NAMES)
 
@@ -58,12 +60,13 @@ class Facet:
 def search_url(state, **changes):
     """`?q=…&…` for the search state with some parameters changed (None removes)."""
     params = {**state, **changes}
-    query = QueryDict(mutable=True)
-    for name in ("q", *FILTERS, "trimmed", "page"):
-        value = params.get(name)
-        if value not in (None, ""):
-            query[name] = str(value)
-    return "?" + query.urlencode()
+    return "?" + urlencode(
+        [
+            (name, str(params[name]))
+            for name in PARAMETERS
+            if params.get(name) not in (None, "")
+        ]
+    )
 
 
 def page_url(state, number):

@@ -12,19 +12,19 @@ from tests.relations.builders import make_agreement, make_domain, make_event
 pytestmark = pytest.mark.django_db
 
 QUERIES = {
-    # journal (header and footer); matching documents; results with their facet
-    # values: articles, events, agreements; best documents; snippets; the page's
-    # articles and their authors, events, agreements; section names; keyword and
-    # domain counts.
-    "results": 14,
+    # (The journal of the header and footer is kept by each worker: no query.)
+    # matching documents with their ranks; results with their facet values:
+    # articles, events, agreements; snippets; the page's articles and their authors,
+    # events, agreements; section names; keyword and domain counts.
+    "results": 12,
     # the same, without the articles and agreements on the page or in the facets
-    "events only": 10,
-    # journal; matching documents (none); nearest words; then the corrected search
-    "corrected": 16,
-    # journal; matching documents (none); nearest words (none found)
-    "nothing": 3,
-    # journal only: an empty query is a message, not a listing
-    "empty": 1,
+    "events only": 8,
+    # matching documents (none); nearest words; then the corrected search
+    "corrected": 14,
+    # matching documents (none); nearest words (none found)
+    "nothing": 2,
+    # none: an empty query is a message, not a listing
+    "empty": 0,
 }
 URLS = {
     "results": {"q": "tundra"},
