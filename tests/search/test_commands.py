@@ -35,3 +35,14 @@ def test_generate_corpus_then_benchmark(client):
 def test_the_benchmark_has_fifty_queries_in_three_languages():
     assert len(QUERIES) == 50
     assert {lang for lang, _ in QUERIES} == {"ky", "ru", "en"}
+
+
+@pytest.mark.django_db
+def test_generate_corpus_refuses_a_database_with_articles():
+    from django.core.management.base import CommandError
+
+    from tests.builders import make_article
+
+    make_article()
+    with pytest.raises(CommandError, match="already has articles"):
+        call_command("generate_corpus", articles=5, events=1, stdout=StringIO())

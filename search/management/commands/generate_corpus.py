@@ -1,6 +1,6 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from search.corpus import Corpus
@@ -23,6 +23,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, articles, events, agreements, seed, no_index, **options):
+        from articles.models import Article
+
+        if Article.objects.exists():
+            # Synthetic published articles must never reach a real journal.
+            raise CommandError("The database already has articles; use an empty one.")
         started = time.perf_counter()
         corpus = Corpus(seed)
         corpus.articles(articles, stdout=self.stdout)
