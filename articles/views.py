@@ -1,10 +1,8 @@
 import hashlib
-import logging
 from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -13,12 +11,12 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .caching import cache_get, cache_set
 from .extensions import article_page_sections, keyword_page_sections, sections_for
 from .languages import LANGUAGE_CODES, current_language, fallback_chain, localized
 from .models import Article, ArticleQuerySet, Issue, Keyword
 from .sorting import alphabet_key, first_letter
 
-log = logging.getLogger(__name__)
 # A day: a kept article part is only ever replaced by a newer key, never stale.
 MAIN_SECONDS = 24 * 3600
 
@@ -106,7 +104,7 @@ class ArticleDetailView(DetailView):
                 return self.render_to_response(context)
             main = self.render_main(context)
             if key:
-                cache_set(key, main)
+                cache_set(key, main, MAIN_SECONDS)
         return self.render_to_response({"main": main, "preview": not self.keep_main})
 
     def main_key(self):
@@ -188,23 +186,6 @@ class ArticleDetailView(DetailView):
             title=localized(article, "title"),
         )
         return context
-
-
-def cache_get(key):
-    if not key:
-        return None
-    try:
-        return cache.get(key)
-    except Exception:  # noqa: BLE001 - a cache outage costs speed, not the page
-        log.warning("cache unavailable; article rendered afresh", exc_info=True)
-        return None
-
-
-def cache_set(key, value):
-    try:
-        cache.set(key, value, MAIN_SECONDS)
-    except Exception:  # noqa: BLE001 - see above
-        log.warning("cache unavailable; article part not stored", exc_info=True)
 
 
 def other_language_versions(article, lang):

@@ -1,11 +1,9 @@
 """Tags for the article page: machine-readable metadata and "How to cite"."""
 
-import logging
-
 from django import template
-from django.core.cache import cache
 from django.urls import reverse
 
+from articles.caching import cache_get, cache_set
 from articles.context_processors import AUTONYMS
 from articles.languages import LANGUAGE_CODES, current_language
 
@@ -13,7 +11,6 @@ from ..citations import FORMATS, apa, citation_record, gost
 from ..meta import article_metadata as build_metadata
 
 register = template.Library()
-log = logging.getLogger(__name__)
 
 FORMAT_LABELS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON", "enw": "EndNote"}
 
@@ -28,24 +25,18 @@ def formatted_citations(article, lang, request):
     """APA and GOST strings, kept in the cache until the article changes.
 
     citeproc-py takes tens of milliseconds per entry. The key carries the article's
-    version, last save and issue, so editing the article is never served a stale
-    citation; an edit elsewhere (a contributor's name) shows within ten minutes.
+    version, `updated_at` (which `articles.freshness` moves when an author, the issue
+    or the journal changes) and issue, so a citation is never served stale.
     """
     key = (
         f"cite:{article.pk}:{article.version}:{article.updated_at.timestamp()}:"
         f"{article.issue.slug}:{lang}:{current_language()}:{request.get_host()}"
     )
-    try:
-        cached = cache.get(key)
-    except Exception:  # noqa: BLE001 - a cache outage costs speed, not the page
-        cached = None
+    cached = cache_get(key)
     if cached is None:
         record = citation_record(article, lang, request)
         cached = (apa(record), gost(record))
-        try:
-            cache.set(key, cached, 600)
-        except Exception:  # noqa: BLE001 - see above
-            log.warning("cache unavailable; citation not stored", exc_info=True)
+        cache_set(key, cached, 600)
     return cached
 
 
