@@ -2,24 +2,33 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Extra pytest arguments, e.g. PYTEST_ARGS='-k oai' or PYTEST_ARGS='-n 0' (no workers).
+PYTEST_ARGS ?=
+# What the environment was built from: the interpreter, the requirements and the folder
+# (a virtual environment names its own absolute path in its scripts). When any of them
+# differs from the stamp, the environment is thrown away and built again: a .venv that
+# this Makefile did not build, or built elsewhere, is never trusted.
+VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0], sys.executable)') \
+  $(shell cksum < requirements.txt | cut -d' ' -f1) $(CURDIR)
 
-.PHONY: install run test lint messages demo serve bench load faults browser
+.PHONY: install run test lint messages demo serve bench load faults browser fresh-check
 
-$(STAMP): requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
-
-install: $(STAMP)
+install:
+	@if [ "$$(cat $(VENV)/.stamp 2>/dev/null)" != "$(VENV_ID)" ] \
+	   || ! $(BIN)/python -c 'import django' 2>/dev/null; then \
+	  echo "Building $(VENV) from requirements.txt with $(PYTHON)"; \
+	  rm -rf $(VENV) \
+	  && $(PYTHON) -m venv $(VENV) \
+	  && $(BIN)/python -m pip install --quiet --upgrade pip \
+	  && $(BIN)/python -m pip install --quiet -r requirements.txt \
+	  && echo "$(VENV_ID)" > $(VENV)/.stamp; \
+	fi
 
 demo: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 
 run: demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -48,14 +57,15 @@ lint: install
 	$(BIN)/ruff check .
 
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright never downloads one.
+# Installing it needs root (apt-get); without it the browser tests skip, except in CI.
 browser:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
+# Two test processes (pytest-xdist), each with its own test database.
 test: lint browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
-# Regenerate the message catalogues after changing strings, then translate them.
-messages: install
-	$(BIN)/python manage.py makemessages -l ky -l ru -l en --no-obsolete \
-	  --ignore=.venv --ignore=staticfiles --ignore=media
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+# What a new machine sees: a fresh clone of HEAD in a temporary folder, with this
+# checkout hidden, then `make test` there (SQLite; DATABASE_URL for PostgreSQL).
+fresh-check:
+	scripts/fresh_check.sh
