@@ -15,12 +15,13 @@ from modeltranslation.admin import (
 from reversion.admin import VersionAdmin
 from taggit.models import Tag
 
-from . import extensions
+# Revisions are registered before any VersionAdmin is built: VersionAdmin registers an
+# unregistered model itself, following its inlines (the workflow log among them).
+from . import admin_users, extensions, revisions  # noqa: F401
 from .admin_workflow import (
     ArticleWorkflowMixin,
     IssueWorkflowMixin,
     can_edit_article,
-    is_translator_only,
 )
 from .extensions import add_actions
 from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES
@@ -37,6 +38,7 @@ from .models import (
     Section,
     StatusChange,
 )
+from .roles import may, translator_only
 from .services import merge_keywords
 
 COMPLETENESS_PARTS = [
@@ -148,7 +150,13 @@ class KeywordAdmin(TranslationAdmin):
     def usage_count(self, obj):
         return obj.usage_count
 
-    @admin.action(description=_("Merge selected keywords into one"))
+    def has_merge_permission(self, request):
+        """Merging deletes keywords and re-tags published content: managers only."""
+        return may(request.user, "merge_keywords")
+
+    @admin.action(
+        description=_("Merge selected keywords into one"), permissions=["merge"]
+    )
     def merge_selected(self, request, queryset):
         if queryset.count() < 2:
             self.message_user(
@@ -197,7 +205,7 @@ class ArticleSectionInline(TranslationStackedInline):
     fields = ["order", "heading", "text"]
 
     def get_readonly_fields(self, request, obj=None):
-        if is_translator_only(request.user):
+        if translator_only(request.user):
             return ["order"]
         return super().get_readonly_fields(request, obj)
 
@@ -383,7 +391,7 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
-        if is_translator_only(request.user):
+        if translator_only(request.user):
             names = {f.name for f in Article._meta.get_fields() if hasattr(f, "column")}
             names.add("keywords")
             translated = {"title", "subtitle", "abstract", *TRANSLATED_ARTICLE_FIELDS}

@@ -8,8 +8,10 @@ from difflib import SequenceMatcher
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,6 +23,7 @@ from reversion.models import Version
 
 from .models import Article, ArticleSection
 from .models import ArticleStatus as S
+from .roles import may
 from .workflow import (
     ACTION_LABELS,
     MANAGERS,
@@ -38,10 +41,6 @@ from .workflow import (
 EDITABLE_BY_EDITORS = (S.DRAFT, S.REVISIONS_REQUESTED)
 
 
-def is_translator_only(user):
-    return roles_of(user) == {Role.TRANSLATOR}
-
-
 def can_edit_article(user, article):
     """Editors edit drafts and returned articles; translators, managers: any."""
     roles = roles_of(user)
@@ -50,11 +49,103 @@ def can_edit_article(user, article):
     return article.status in EDITABLE_BY_EDITORS
 
 
-class ArticleWorkflowMixin:
+class ContentOnlyRestoreMixin:
+    """Restoring a revision brings back content, never workflow state (the Wagtail way).
+
+    django-reversion's *History → restore* and *Recover deleted* write the old version
+    to the database and then run the change form on it, inside a transaction that is
+    rolled back unless the form is saved. Here, before anything is written, the user
+    must hold the capability and be allowed to edit the object as it is now; then the
+    fields of `pinned_fields` are put back to their current values (status, dates,
+    withdrawal, version counter, creator; an issue's publication), so the restored
+    content goes through the same permission checks, optimistic lock and validation as
+    any edit, and is saved as a new revision. A recovered object comes back with
+    `recovered_values()` (an article as a draft). Workflow log rows are not part of
+    revisions (articles/revisions.py), so a restore never deletes them.
+    """
+
+    pinned_fields = ()
+
+    def pinned_values(self, obj):
+        values = {
+            self.opts.get_field(name).attname: getattr(
+                obj, self.opts.get_field(name).attname
+            )
+            for name in self.pinned_fields
+        }
+        if any(f.name == "updated_at" for f in self.opts.concrete_fields):
+            values["updated_at"] = timezone.now()
+        return values
+
+    def recovered_values(self):
+        return {}
+
+    def _version_of_this_model(self, version_id, **lookups):
+        content_type = ContentType.objects.get_for_model(self.model)
+        return get_object_or_404(
+            Version, pk=version_id, content_type=content_type, **lookups
+        )
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not (
+            may(request.user, "restore_revision")
+            and self.has_change_permission(request, obj)
+        ):
+            raise PermissionDenied
+        self._version_of_this_model(version_id, object_id=str(obj.pk))
+        request.pinned_on_restore = self.pinned_values(obj)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not may(request.user, "recover_deleted"):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not may(request.user, "recover_deleted"):
+            raise PermissionDenied
+        version = self._version_of_this_model(version_id)
+        if self.model._default_manager.filter(pk=version.object_id).exists():
+            raise Http404  # not deleted: its history is the way back
+        request.pinned_on_restore = self.recovered_values()
+        return super().recover_view(request, version_id, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        pinned = getattr(request, "pinned_on_restore", None)
+        if pinned and object_id:
+            # Runs inside reversion's transaction, right after the old version was
+            # written: the change form then shows and saves the pinned values.
+            self.model._default_manager.filter(pk=unquote(object_id)).update(**pinned)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+
+class ArticleWorkflowMixin(ContentOnlyRestoreMixin):
     """Status buttons on the article form, bulk actions, and revision comparison."""
 
     change_form_template = "admin/articles/article/change_form.html"
     actions = ["send_to_review", "accept"]
+    pinned_fields = (
+        "status",
+        "published_at",
+        "withdrawn_at",
+        "withdrawal_reason",
+        "version",
+        "created_by",
+        "created_at",
+    )
+
+    def recovered_values(self):
+        """A deleted article comes back as a draft, whatever it was."""
+        return {
+            "status": S.DRAFT,
+            "published_at": None,
+            "withdrawn_at": None,
+            "withdrawal_reason": "",
+            "updated_at": timezone.now(),
+        }
 
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -224,10 +315,15 @@ class PublishIssueForm(forms.Form):
     )
 
 
-class IssueWorkflowMixin:
+class IssueWorkflowMixin(ContentOnlyRestoreMixin):
     """ "Publish issue": readiness per article, then all accepted articles at once."""
 
     change_form_template = "admin/articles/issue/change_form.html"
+    pinned_fields = ("published_at",)
+
+    def recovered_values(self):
+        """A deleted issue comes back planned (unpublished)."""
+        return {"published_at": None}
 
     def get_urls(self):
         name = f"{self.opts.app_label}_{self.opts.model_name}"
@@ -244,7 +340,7 @@ class IssueWorkflowMixin:
         issue = self.get_object(request, unquote(object_id))
         if issue is not None:
             extra_context["can_publish"] = bool(
-                issue.published_at is None and roles_of(request.user) & MANAGERS
+                issue.published_at is None and may(request.user, "publish_issue")
             )
             extra_context["preview_url"] = reverse(
                 "articles:preview_issue", args=[issue.pk]
@@ -255,7 +351,7 @@ class IssueWorkflowMixin:
         issue = self.get_object(request, unquote(object_id))
         if issue is None:
             raise Http404
-        if not roles_of(request.user) & MANAGERS:
+        if not may(request.user, "publish_issue"):
             raise PermissionDenied
         change_url = reverse("admin:articles_issue_change", args=[issue.pk])
         now = timezone.localtime().replace(second=0, microsecond=0)

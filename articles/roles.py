@@ -1,12 +1,21 @@
-"""The editorial roles as Django groups with exact permissions.
+"""The role table: what each editorial role may do, in one place.
 
-`ensure_roles()` runs after every `migrate` (see apps.py), so the groups exist on a new
-database and follow this table when it changes.
+Three parts, each read by the code that enforces it:
+- ROLE_PERMISSIONS: the Django model permissions of each role's group (add, change,
+  delete, view per model). `ensure_roles()` runs after every `migrate` (see apps.py),
+  so the groups exist on a new database and follow this table when it changes.
+- CAPABILITIES: the special views and actions beyond model permissions (publishing an
+  issue or knowledge-base entries, merging keywords, restoring revisions, recovering
+  deleted articles, importing manuscripts, managing user accounts); `may()` answers.
+- Workflow moves: `articles.workflow.TRANSITIONS` (the status module owns them).
+Field-level rules (a translator edits translated fields only) use `translator_only()`.
+`manage.py roles_table` prints the README's table from these.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
 
-from .workflow import Role
+from .workflow import EDITORS, MANAGERS, Role, roles_of
 
 ALL = ("add", "change", "delete", "view")
 EDIT = ("add", "change", "view")
@@ -74,6 +83,44 @@ ROLE_PERMISSIONS = {
         "auth": {"user": ALL, "group": VIEW},
     },
 }
+
+
+# Special views and actions, and the roles that may use them. Everything that changes
+# data outside a model's own form asks `may()` (views, list actions, commands).
+CAPABILITIES = {
+    "publish_issue": MANAGERS,
+    "publish_knowledge_base": MANAGERS,
+    "merge_keywords": MANAGERS,
+    "restore_revision": EDITORS,
+    "recover_deleted": MANAGERS,
+    "import_manuscript": EDITORS,
+    "manage_users": frozenset({Role.SITE_ADMIN}),
+}
+
+CAPABILITY_LABELS = {
+    "publish_issue": _("publish issues"),
+    "publish_knowledge_base": _("publish and unpublish knowledge-base entries"),
+    "merge_keywords": _("merge keywords"),
+    "restore_revision": _(
+        "restore an earlier revision of what they may edit now (content only)"
+    ),
+    "recover_deleted": _("recover deleted articles (as drafts)"),
+    "import_manuscript": _("import manuscripts"),
+    "manage_users": _(
+        "manage user accounts and their roles (never superusers, never more rights "
+        "than their own)"
+    ),
+}
+
+
+def may(user, capability):
+    """Whether `user` may use a special view or action of the CAPABILITIES table."""
+    return bool(roles_of(user) & CAPABILITIES[capability])
+
+
+def translator_only(user):
+    """A translator with no other role: edits translated text fields, nothing else."""
+    return roles_of(user) == {Role.TRANSLATOR}
 
 
 def permissions_for(role):

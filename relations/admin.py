@@ -4,10 +4,12 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.translator import NotRegistered, translator
 
 from articles import freshness
 from articles.admin import ArticleAdmin, TabbedAdmin
 from articles.models import Article, Keyword
+from articles.roles import may, translator_only
 from articles.signals import content_changed
 
 from .dates import parse_partial_date
@@ -36,7 +38,8 @@ class DatedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        # The admin leaves the date fields out for those who may not change them.
+        if self.instance.pk and "when" in self.fields:
             self.fields["when"].initial = self.instance.when.iso()
             if self.instance.until:
                 self.fields["until"].initial = self.instance.until.iso()
@@ -92,10 +95,65 @@ def touch_articles_of(queryset):
         freshness.touch(Article.objects.filter(pk__in=queryset.values("articles")))
 
 
-class PublishActions:
+def translated_names(model):
+    """The translated fields of `model`, by base name and per-language column."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return set()
+    names = set()
+    for base, columns in options.all_fields.items():
+        names.add(base)
+        names.update(column.name for column in columns)
+    return names
+
+
+class EntryPolicy:
+    """Who may change what in the knowledge base (the role table, articles/roles.py).
+
+    Translators change the translated texts of any entry and nothing else; editors
+    create entries and edit them until they are published, without publishing;
+    managing editors and site administrators do everything, publishing included.
+    """
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or not getattr(obj, "is_published", False):
+            return True
+        return may(request.user, "publish_knowledge_base") or translator_only(
+            request.user
+        )
+
+    def has_publish_permission(self, request):
+        return may(request.user, "publish_knowledge_base")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if translator_only(request.user):
+            model = self.model
+            names = {f.name for f in model._meta.get_fields() if f.concrete}
+            names -= translated_names(model) | {"id"}
+            if issubclass(self.form, DatedForm):
+                names = (names - set(DATE_COLUMNS)) | {"when", "until"}
+            readonly += sorted(names - set(readonly))
+        elif not may(request.user, "publish_knowledge_base"):
+            readonly += [n for n in ("is_published",) if self._has_field(n)]
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if translator_only(request.user):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def _has_field(self, name):
+        return any(f.name == name for f in self.model._meta.get_fields())
+
+
+class PublishActions(EntryPolicy):
     actions = ["publish", "unpublish"]
 
-    @admin.action(description=_("Publish selected entries"), permissions=["change"])
+    @admin.action(description=_("Publish selected entries"), permissions=["publish"])
     def publish(self, request, queryset):
         count = queryset.update(is_published=True)
         touch_articles_of(queryset)
@@ -106,7 +164,7 @@ class PublishActions:
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish selected entries"), permissions=["change"])
+    @admin.action(description=_("Unpublish selected entries"), permissions=["publish"])
     def unpublish(self, request, queryset):
         count = queryset.update(is_published=False)
         touch_articles_of(queryset)
@@ -119,21 +177,21 @@ class PublishActions:
 
 
 @admin.register(Country)
-class CountryAdmin(TranslationAdmin):
+class CountryAdmin(EntryPolicy, TranslationAdmin):
     list_display = ["iso_code", "name_ky", "name_ru", "name_en"]
     search_fields = ["iso_code", "name_ky", "name_ru", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Domain)
-class DomainAdmin(TabbedAdmin):
+class DomainAdmin(EntryPolicy, TabbedAdmin):
     list_display = ["__str__", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["slug", "name_ky", "name_ru", "name_en"]
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TabbedAdmin):
+class OrganizationAdmin(EntryPolicy, TabbedAdmin):
     list_display = ["__str__", "slug"]
     search_fields = [
         "slug",
@@ -147,7 +205,7 @@ class OrganizationAdmin(TabbedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedAdmin):
+class PersonAdmin(EntryPolicy, TabbedAdmin):
     list_display = ["__str__", "country"]
     list_select_related = ["country"]
     search_fields = ["name_ky", "name_ru", "name_en"]
@@ -275,7 +333,29 @@ class IndicatorAdmin(PublishActions, TabbedAdmin):
     inlines = [ObservationInline]
 
 
-class ArticleEventInline(admin.TabularInline):
+class ArticleLinkInline(admin.TabularInline):
+    """Links from an article to knowledge-base entries: part of editing the article,
+    not of translating it."""
+
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return not translator_only(request.user) and super().has_add_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return not translator_only(request.user) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return not translator_only(request.user) and super().has_delete_permission(
+            request, obj
+        )
+
+
+class ArticleEventInline(ArticleLinkInline):
     """The article form shows (and edits) the events that discuss the article."""
 
     model = Event.articles.through
@@ -285,7 +365,7 @@ class ArticleEventInline(admin.TabularInline):
     verbose_name_plural = _("events discussed")
 
 
-class ArticleAgreementInline(admin.TabularInline):
+class ArticleAgreementInline(ArticleLinkInline):
     model = Agreement.articles.through
     extra = 0
     autocomplete_fields = ["agreement"]
