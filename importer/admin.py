@@ -1,8 +1,9 @@
 """The "Import manuscript" admin page: upload, preview, confirm.
 
 It is the add view of `ManuscriptImport` (whose list is the history of imports), so it
-lives under /<lang>/admin/importer/manuscriptimport/add/ and needs the permission to add
-articles, which editors, managing editors and site administrators have.
+lives under /<lang>/admin/importer/manuscriptimport/add/ and needs the
+`import_manuscript` capability of the role table (articles/roles.py): editors, managing
+editors, site administrators.
 """
 
 from django.contrib import admin, messages
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from articles.languages import LANGUAGE_CHOICES
+from articles.roles import may
 from articles.text import render_paragraphs
 
 from .extract import ExtractionError, max_bytes
@@ -25,8 +27,6 @@ from .forms import ConfirmForm, UploadForm, make_token, read_token
 from .models import ManuscriptImport
 from .parser import parse_manuscript
 from .services import ImportRefused, import_manuscript, keyword_statuses
-
-IMPORT_PERMISSION = "articles.add_article"
 
 
 class SizeLimitUploadHandler(FileUploadHandler):
@@ -81,13 +81,13 @@ class ManuscriptImportAdmin(admin.ModelAdmin):
     import_template = "admin/importer/manuscriptimport/import.html"
 
     def has_module_permission(self, request):
-        return request.user.has_perm(IMPORT_PERMISSION)
+        return may(request.user, "import_manuscript")
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm(IMPORT_PERMISSION)
+        return may(request.user, "import_manuscript")
 
     def has_add_permission(self, request):
-        return request.user.has_perm(IMPORT_PERMISSION)
+        return may(request.user, "import_manuscript")
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from articles.models import Issue, Section
+from articles.roles import may
 from importer.extract import ExtractionError, check_size, extract_text
 from importer.models import ManuscriptImport
 from importer.parser import parse_manuscript
@@ -105,6 +106,11 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(
                     _("There is no user “%(name)s”.") % {"name": options["user"]}
+                )
+            if not may(user, "import_manuscript"):
+                raise CommandError(
+                    _("The user “%(name)s” may not import manuscripts.")
+                    % {"name": options["user"]}
                 )
         return {"issue": issue, "section": section, "user": user}
 
