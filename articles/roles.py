@@ -113,6 +113,23 @@ CAPABILITY_LABELS = {
 }
 
 
+# What the model permissions and capabilities cannot say: rules on objects and fields,
+# enforced by the admin (admin_workflow.can_edit_article, relations.admin.EntryPolicy).
+LIMITS = {
+    Role.EDITOR: _(
+        "edits an article only while it is a draft or returned for revision, and a "
+        "knowledge-base entry only while it is unpublished; never publishes"
+    ),
+    Role.TRANSLATOR: _(
+        "changes only translated texts (titles, subtitles, abstracts, body text, "
+        "keyword labels, the texts of knowledge-base entries), of any article or "
+        "entry; no links, dates, statuses or files"
+    ),
+    Role.MANAGING_EDITOR: _("any article, in any status"),
+    Role.SITE_ADMIN: _("any article, in any status"),
+}
+
+
 def may(user, capability):
     """Whether `user` may use a special view or action of the CAPABILITIES table."""
     return bool(roles_of(user) & CAPABILITIES[capability])
@@ -123,13 +140,23 @@ def translator_only(user):
     return roles_of(user) == {Role.TRANSLATOR}
 
 
+# Rows only the code writes (the workflow log): no role adds, changes or deletes them,
+# "__all__" included.
+WRITTEN_BY_CODE = {("articles", "statuschange")}
+
+
 def permissions_for(role):
     """The Permission rows a role's group holds, per ROLE_PERMISSIONS."""
     wanted = []
     for app_label, models in ROLE_PERMISSIONS[role].items():
         perms = Permission.objects.filter(content_type__app_label=app_label)
         if models == "__all__":
-            wanted.extend(perms)
+            wanted.extend(
+                p
+                for p in perms.select_related("content_type")
+                if (app_label, p.content_type.model) not in WRITTEN_BY_CODE
+                or p.codename.startswith("view_")
+            )
             continue
         codenames = [
             f"{a}_{model}" for model, actions in models.items() for a in actions
