@@ -21,6 +21,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from PIL import Image
+from storages.backends.s3 import S3Storage
 
 from articles.models import Article, Galley
 from articles.workflow import Role
@@ -191,3 +192,21 @@ def test_a_file_missing_from_the_bucket_is_a_404_not_a_server_error(bucket, clie
     s3.delete_object(Bucket=bucket_name, Key=key)
     assert client.get(f"/en/articles/{article.slug}/pdf/en/").status_code == 404
 
+
+def test_saving_an_article_does_not_download_its_stored_pdfs(bucket, monkeypatch):
+    article = make_article()
+    editor = _editor()
+    _upload_galley(editor, article, "paper.pdf", PDF)
+    opened = []
+    original = S3Storage._open
+
+    def counting_open(storage, name, mode="rb"):
+        opened.append(name)
+        return original(storage, name, mode)
+
+    monkeypatch.setattr(S3Storage, "_open", counting_open)
+    data = admin_form_data(editor.get(change_url(article)))
+    data["title_en"] = "A new title"
+    assert editor.post(change_url(article), data).status_code == 302
+    assert Article.objects.get(pk=article.pk).title_en == "A new title"
+    assert opened == []  # it was checked as a PDF when it was uploaded
