@@ -5,6 +5,7 @@ admin as an editor makes them, and downloads through the site's own views, which
 read the files through the storage API (a bucket has no `.path`).
 """
 
+import hashlib
 import io
 import re
 import socket
@@ -25,8 +26,9 @@ from storages.backends.s3 import S3Storage
 
 from articles.models import Article, Galley
 from articles.workflow import Role
+from ops.backup import backup_media, file_checksums, restore_media
 from tests.admin_forms import admin_form_data
-from tests.builders import MINIMAL_PDF, make_article, make_issue
+from tests.builders import MINIMAL_PDF, add_galley, make_article, make_issue
 
 pytestmark = [pytest.mark.backend_independent, pytest.mark.django_db]
 
@@ -210,3 +212,20 @@ def test_saving_an_article_does_not_download_its_stored_pdfs(bucket, monkeypatch
     assert editor.post(change_url(article), data).status_code == 302
     assert Article.objects.get(pk=article.pk).title_en == "A new title"
     assert opened == []  # it was checked as a PDF when it was uploaded
+
+
+def test_media_backup_and_restore_work_with_the_bucket(bucket, client, tmp_path):
+    s3, bucket_name = bucket
+    article = make_article()
+    galley = add_galley(article, "en", name="paper.pdf", content=PDF)
+    saved = backup_media(tmp_path / "media.tar.gz")
+    assert saved == {galley.file.name: hashlib.sha256(PDF).hexdigest()}
+
+    s3.delete_object(Bucket=bucket_name, Key=f"media/{galley.file.name}")
+    s3.put_object(Bucket=bucket_name, Key="media/galleys/stray.pdf", Body=b"%PDF-")
+    restore_media(tmp_path / "media.tar.gz")
+
+    assert file_checksums() == saved
+    assert list(_objects(s3, bucket_name)) == [f"media/{galley.file.name}"]
+    response = client.get(f"/en/articles/{article.slug}/pdf/en/")
+    assert b"".join(response.streaming_content) == PDF
