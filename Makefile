@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint messages demo serve bench load faults browser
+.PHONY: install run test lint messages demo serve bench load faults browser two-servers
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ load: install
 
 faults: install
 	$(BIN)/python scripts/faults.py
+
+# Two gunicorn servers on one PostgreSQL and one Redis: a page cached and an edit made
+# through one is right on the other, a session made on one is valid on the other.
+two-servers: install
+	$(BIN)/python scripts/two_servers.py
 
 lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
