@@ -275,6 +275,9 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 
 PAGE_SIZE = int(os.environ.get("JOURNAL_PAGE_SIZE", "20"))
+# The public address (https://journal.example.org), for links made without a request:
+# Crossref deposits from the command line, and the admin when it runs on another host.
+SITE_URL = os.environ.get("SITE_URL", "")
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 
