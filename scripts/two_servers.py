@@ -15,7 +15,8 @@ a. a public article page is cached through A and served from the cache by B; its
 b. the session made by signing in on A opens the admin on B.
 
 Prints each check with PASS or FAIL and its time, exits 1 on any failure, and stops
-both servers whatever happens. Bounded: about a minute (TWO_SERVERS_TIMEOUT, 300 s).
+both servers whatever happens. About a minute and a half, bounded by
+TWO_SERVERS_TIMEOUT (300 s).
 """
 
 import contextlib
