@@ -13,7 +13,8 @@ PYTEST_ARGS ?=
 VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0], sys.executable)') \
   $(shell cksum < requirements.txt | cut -d' ' -f1) $(CURDIR)
 
-.PHONY: install run test lint messages demo serve bench load faults browser fresh-check
+.PHONY: install run test lint messages demo serve bench load faults browser fresh-check \
+  two-servers
 
 install:
 	@if [ "$$(cat $(VENV)/.stamp 2>/dev/null)" != "$(VENV_ID)" ] \
@@ -51,6 +52,11 @@ load: install
 
 faults: install
 	$(BIN)/python scripts/faults.py
+
+# Two gunicorn servers on one PostgreSQL and one Redis: a page cached and an edit made
+# through one is right on the other, a session made on one is valid on the other.
+two-servers: install
+	$(BIN)/python scripts/two_servers.py
 
 lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run

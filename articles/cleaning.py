@@ -105,6 +105,15 @@ def clean_instance_text(sender, instance, **kwargs):
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
 
 
+def _already_stored(upload):
+    """True for a file read back from storage: it was checked when it was uploaded.
+
+    Checking it again would download every PDF and cover of an article from object
+    storage each time the article's form is saved.
+    """
+    return getattr(upload, "_committed", False) is True
+
+
 def _size_limit(upload, setting, default_mb):
     limit = getattr(settings, setting, default_mb * 1024 * 1024)
     if upload.size is not None and upload.size > limit:
@@ -117,6 +126,8 @@ def _size_limit(upload, setting, default_mb):
 
 def validate_pdf(upload):
     """A PDF by its content (the %PDF- header), not by its name; size-limited."""
+    if _already_stored(upload):
+        return
     _size_limit(upload, "MAX_GALLEY_BYTES", 50)
     position = upload.tell() if hasattr(upload, "tell") else 0
     upload.seek(0)
@@ -130,6 +141,8 @@ def validate_image(upload):
     """JPEG, PNG or WebP by content; decompression bombs and huge images refused."""
     from PIL import Image
 
+    if _already_stored(upload):
+        return
     _size_limit(upload, "MAX_IMAGE_BYTES", 10)
     max_pixels = getattr(settings, "MAX_IMAGE_PIXELS", 40_000_000)
     position = upload.tell() if hasattr(upload, "tell") else 0

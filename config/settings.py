@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -181,8 +182,41 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+
+def media_storage():
+    """Uploaded PDFs and covers: MEDIA_ROOT on this disk (the default), or with
+    MEDIA_STORAGE=s3 a bucket of any S3-compatible store, shared by every app server.
+
+    Objects are written without an ACL, so they stay as private as the bucket (keep
+    it private): readers get files only through the site's views, which check that the
+    article or issue is public. Access keys come from AWS_ACCESS_KEY_ID and
+    AWS_SECRET_ACCESS_KEY or, without them, boto3's own chain (an instance role).
+    """
+    kind = os.environ.get("MEDIA_STORAGE", "local").lower()
+    if kind not in {"local", "s3"}:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE is 'local' or 's3', not {kind!r}.")
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,
+            "querystring_auth": True,
+            # Names are random already; never replace an object someone else wrote.
+            "file_overwrite": False,
+            # A download larger than this is buffered on disk, not in a worker's memory.
+            "max_memory_size": 5 * 1024 * 1024,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -241,6 +275,9 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 
 PAGE_SIZE = int(os.environ.get("JOURNAL_PAGE_SIZE", "20"))
+# The public address (https://journal.example.org), for links made without a request:
+# Crossref deposits from the command line, and the admin when it runs on another host.
+SITE_URL = os.environ.get("SITE_URL", "")
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 

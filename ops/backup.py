@@ -3,22 +3,29 @@
 A backup is a folder: `db.dump` (pg_dump custom format) or `db.sqlite3`, `media.tar.gz`,
 and `manifest.json` with per-table row counts and file checksums, so a restore can be
 checked against what was saved.
+
+The uploaded files are read and written through the media storage, so the same
+commands work with MEDIA_ROOT on this disk and with a bucket (MEDIA_STORAGE=s3): every
+file is copied through this machine.
 """
 
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import subprocess  # noqa: S404 - pg_dump and pg_restore are the tools for the job
 import tarfile
-from pathlib import Path
+import tempfile
+from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import connection
 
 MANIFEST = "manifest.json"
+MEDIA_FOLDER = "media"  # the top folder inside media.tar.gz
 
 
 def _pg_env(db):
@@ -47,19 +54,73 @@ def row_counts():
     return dict(sorted(counts.items()))
 
 
-def file_checksums(root):
-    root = Path(root)
-    if not root.exists():
-        return {}
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
+def stored_files(storage=None, folder=""):
+    """Every file name in the media storage, folder by folder, sorted."""
+    storage = storage or default_storage
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # MEDIA_ROOT not created yet
+        return
+    for name in sorted(files):
+        yield f"{folder}/{name}" if folder else name
+    for sub in sorted(folders):
+        yield from stored_files(storage, f"{folder}/{sub}" if folder else sub)
+
+
+def file_checksums(storage=None):
+    """SHA-256 of every stored file, by name (what a restore must give back)."""
+    storage = storage or default_storage
+    checksums = {}
+    for name in stored_files(storage):
+        digest = hashlib.sha256()
+        with storage.open(name, "rb") as handle:
+            for chunk in handle.chunks():
+                digest.update(chunk)
+        checksums[name] = digest.hexdigest()
+    return checksums
+
+
+def backup_media(archive_path, storage=None):
+    """Copy every stored file into a tar.gz; returns their checksums."""
+    storage = storage or default_storage
+    checksums = {}
+    with tarfile.open(archive_path, "w:gz") as archive:
+        for name in stored_files(storage):
+            digest = hashlib.sha256()
+            # Through a local temporary file: a tar entry needs its size first, and a
+            # remote file is read once.
+            with storage.open(name, "rb") as handle, tempfile.TemporaryFile() as copy:
+                for chunk in handle.chunks():
+                    digest.update(chunk)
+                    copy.write(chunk)
+                info = tarfile.TarInfo(f"{MEDIA_FOLDER}/{name}")
+                info.size = copy.tell()
+                copy.seek(0)
+                archive.addfile(info, copy)
+            checksums[name] = digest.hexdigest()
+    return checksums
+
+
+def restore_media(archive_path, storage=None):
+    """Replace every stored file with the files of a tar.gz made by backup_media."""
+    storage = storage or default_storage
+    for name in list(stored_files(storage)):
+        storage.delete(name)
+    with tarfile.open(archive_path, "r:gz") as archive:
+        for member in archive:
+            path = PurePosixPath(member.name)
+            if not member.isfile() or path.parts[:1] != (MEDIA_FOLDER,):
+                continue
+            name = path.relative_to(MEDIA_FOLDER).as_posix()
+            if ".." in path.parts or path.is_absolute():
+                raise ValueError(f"Unsafe name in the backup: {member.name}")
+            saved = storage.save(name, File(archive.extractfile(member), name=name))
+            if saved != name:
+                raise ValueError(f"{name} was restored as {saved}")
 
 
 def backup(target):
-    """Write a backup of the default database and MEDIA_ROOT into folder `target`."""
+    """Write a backup of the default database and the media into folder `target`."""
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
     db = settings.DATABASES["default"]
@@ -75,21 +136,17 @@ def backup(target):
         with sqlite3.connect(target / "db.sqlite3") as copy:
             source.backup(copy)
         source.close()
-    media = Path(settings.MEDIA_ROOT)
-    with tarfile.open(target / "media.tar.gz", "w:gz") as archive:
-        if media.exists():
-            archive.add(media, arcname="media")
     manifest = {
         "vendor": connection.vendor,
         "rows": row_counts(),
-        "media": file_checksums(media),
+        "media": backup_media(target / "media.tar.gz"),
     }
     (target / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return manifest
 
 
 def restore(source):
-    """Replace the default database's content and MEDIA_ROOT with backup `source`."""
+    """Replace the default database's content and the media with backup `source`."""
     source = Path(source)
     manifest = json.loads((source / MANIFEST).read_text())
     db = settings.DATABASES["default"]
@@ -116,14 +173,7 @@ def restore(source):
             target = sqlite3.connect(db["NAME"])
             backup_db.backup(target)
             target.close()
-    media = Path(settings.MEDIA_ROOT)
-    if media.exists():
-        shutil.rmtree(media)
-    with tarfile.open(source / "media.tar.gz", "r:gz") as archive:
-        archive.extractall(media.parent, filter="data")  # noqa: S202 - data filter
-        extracted = media.parent / "media"
-        if extracted != media and extracted.exists():
-            extracted.rename(media)
+    restore_media(source / "media.tar.gz")
     return manifest
 
 
@@ -134,7 +184,6 @@ def verify(manifest):
     for table, count in manifest["rows"].items():
         if rows.get(table) != count:
             problems.append(f"{table}: {rows.get(table)} rows, backup had {count}")
-    media = file_checksums(settings.MEDIA_ROOT)
-    if media != manifest["media"]:
+    if file_checksums() != manifest["media"]:
         problems.append("media files differ from the backup")
     return problems
