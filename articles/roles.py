@@ -13,7 +13,6 @@ Field-level rules (a translator edits translated fields only) use `translator_on
 """
 
 from django.contrib.auth.models import Group, Permission
-from django.utils.translation import gettext_lazy as _
 
 from .workflow import EDITORS, MANAGERS, Role, roles_of
 
@@ -97,16 +96,17 @@ CAPABILITIES = {
     "manage_users": frozenset({Role.SITE_ADMIN}),
 }
 
+# How the README's table (`manage.py roles_table`) names them, in English like it.
 CAPABILITY_LABELS = {
-    "publish_issue": _("publish issues"),
-    "publish_knowledge_base": _("publish and unpublish knowledge-base entries"),
-    "merge_keywords": _("merge keywords"),
-    "restore_revision": _(
+    "publish_issue": "publish issues",
+    "publish_knowledge_base": "publish and unpublish knowledge-base entries",
+    "merge_keywords": "merge keywords",
+    "restore_revision": (
         "restore an earlier revision of what they may edit now (content only)"
     ),
-    "recover_deleted": _("recover deleted articles (as drafts)"),
-    "import_manuscript": _("import manuscripts"),
-    "manage_users": _(
+    "recover_deleted": "recover deleted articles (as drafts)",
+    "import_manuscript": "import manuscripts",
+    "manage_users": (
         "manage user accounts and their roles (never superusers, never more rights "
         "than their own)"
     ),
@@ -114,19 +114,20 @@ CAPABILITY_LABELS = {
 
 
 # What the model permissions and capabilities cannot say: rules on objects and fields,
-# enforced by the admin (admin_workflow.can_edit_article, relations.admin.EntryPolicy).
+# enforced by the admin (admin_workflow.can_edit_article, relations.admin.EntryPolicy);
+# in English, for the README's table.
 LIMITS = {
-    Role.EDITOR: _(
+    Role.EDITOR: (
         "edits an article only while it is a draft or returned for revision, and a "
         "knowledge-base entry only while it is unpublished; never publishes"
     ),
-    Role.TRANSLATOR: _(
+    Role.TRANSLATOR: (
         "changes only translated texts (titles, subtitles, abstracts, body text, "
         "keyword labels, the texts of knowledge-base entries), of any article or "
         "entry; no links, dates, statuses or files"
     ),
-    Role.MANAGING_EDITOR: _("any article, in any status"),
-    Role.SITE_ADMIN: _("any article, in any status"),
+    Role.MANAGING_EDITOR: "any article, in any status",
+    Role.SITE_ADMIN: "any article, in any status",
 }
 
 

@@ -9,6 +9,7 @@ class RelationsConfig(AppConfig):
     def ready(self):
         from articles import extensions, freshness
         from articles.apps import connect_text_cleaning
+        from articles.revisions import follow_with_articles
 
         from . import views
         from .models import Agreement, Event
@@ -17,6 +18,16 @@ class RelationsConfig(AppConfig):
         # Article pages list the published events and agreements linked to them.
         freshness.touch_linked(Event, "fresh-event")
         freshness.touch_linked(Agreement, "fresh-agreement")
+
+        # Article revisions keep the article's links to events and agreements.
+        for name, model in (("event_links", Event), ("agreement_links", Agreement)):
+            through = model.articles.through
+            follow_with_articles(
+                name,
+                lambda article, through=through: through.objects.filter(
+                    article_id=article.pk
+                ),
+            )
 
         if views.keyword_section not in extensions.keyword_page_sections:
             extensions.keyword_page_sections.append(views.keyword_section)

@@ -350,6 +350,26 @@ def test_revisions_keep_keywords_and_never_the_workflow_log():
     assert "statuschange" not in models
 
 
+def test_restoring_brings_back_the_events_and_agreements_the_article_discussed():
+    from tests.relations.builders import make_agreement
+
+    then, later = make_event(), make_event()
+    agreement = make_agreement()
+    article = make_article(issue=None, status=S.DRAFT, published_at=None)
+    then.articles.add(article)
+    agreement.articles.add(article)
+    old = saved_revision(article, title_en="With its links")
+    then.articles.remove(article)
+    agreement.articles.remove(article)
+    later.articles.add(article)
+    saved_revision(article, title_en="Links changed")
+    client, _ = client_for(EDITOR)
+    url = f"/en/admin/articles/article/{article.pk}/history/{old.pk}/"
+    assert client.post(url, admin_form_data(client.get(url))).status_code == 302
+    assert list(article.events.all()) == [then]
+    assert list(article.agreements.all()) == [agreement]
+
+
 # 2. Keyword merge.
 
 
