@@ -1,4 +1,4 @@
-""""Did you mean" offers words of public content only.
+"""Search suggestions ("did you mean") offer words of public content only.
 
 A canary word that occurs only in unpublished work (a draft, a planned issue, a
 scheduled article, a draft knowledge-base entry) is neither in the dictionary nor
