@@ -224,9 +224,16 @@ class GalleyInline(admin.TabularInline):
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """Refuses a save made from a stale form (someone else saved in between)."""
+    """Refuses a save made from a stale form (someone else saved in between).
 
-    version_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    The version the editor's page was built from is mandatory on a change: a POST
+    without it, with an empty or a non-numeric value, is refused like a stale one,
+    since nothing proves it was made from the current article.
+    """
+
+    # A CharField, so that a missing or malformed value reaches clean() and gets the
+    # conflict message rather than a "hidden field" error the editor cannot act on.
+    version_seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -237,33 +244,41 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["version_seen"].initial = self.instance.version
 
+    def clean_version_seen(self):
+        value = (self.cleaned_data.get("version_seen") or "").strip()
+        return int(value) if value.isascii() and value.isdecimal() else None
+
     def clean(self):
         cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
         seen = cleaned.get("version_seen")
-        if self.instance.pk and seen is not None:
-            # The admin's change view runs in a transaction: the lock holds until the
-            # save commits, so two concurrent saves cannot both pass this check.
-            current = (
-                Article.objects.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if current is not None and current != seen:
-                url = reverse("admin:articles_article_change", args=[self.instance.pk])
-                raise forms.ValidationError(
-                    format_html(
-                        '{} <a href="{}" target="_blank">{}</a>',
-                        _(
-                            "Someone else saved this article after you opened it, so "
-                            "your changes were not saved, to keep theirs."
-                        ),
-                        url,
-                        _("Open the newer version"),
-                    ),
-                    code="stale",
-                )
+        # The admin's change view runs in a transaction: the lock holds until the
+        # save commits, so two concurrent saves cannot both pass this check.
+        current = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if seen is None or current != seen:
+            raise self._stale_error()
         return cleaned
+
+    def _stale_error(self):
+        url = reverse("admin:articles_article_change", args=[self.instance.pk])
+        return forms.ValidationError(
+            format_html(
+                '{} <a href="{}" target="_blank">{}</a>',
+                _(
+                    "Someone else saved this article after you opened it, so "
+                    "your changes were not saved, to keep theirs."
+                ),
+                url,
+                _("Open the newer version"),
+            ),
+            code="stale",
+        )
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -411,7 +426,8 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
         if not change:
             obj.created_by = request.user
         else:
-            obj.version = (form.cleaned_data.get("version_seen") or obj.version) + 1
+            # clean() checked, under a row lock, that this is the current version.
+            obj.version = form.cleaned_data["version_seen"] + 1
         super().save_model(request, obj, form, change)
 
     @admin.display(description=_("completeness"))

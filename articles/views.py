@@ -88,6 +88,7 @@ class ArticleDetailView(DetailView):
     template_name = "articles/article.html"
     main_template = "articles/includes/article_main.html"
     meta_template = "interop/article_meta.html"
+    withdrawn_template = "articles/withdrawn.html"
     context_object_name = "article"
     keep_main = True  # previews are rendered afresh every time
 
@@ -101,6 +102,8 @@ class ArticleDetailView(DetailView):
             self.object = self.get_object()
             context = self.get_context_data(object=self.object)
             if self.object.status == Article.Status.WITHDRAWN:
+                # Reached here by a preview; readers get it through get_object().
+                self.template_name = self.withdrawn_template
                 return self.render_to_response(context)
             main = self.render_main(context)
             if key:
@@ -151,7 +154,7 @@ class ArticleDetailView(DetailView):
             )
             if tombstone is None:
                 raise
-            self.template_name = "articles/withdrawn.html"
+            self.template_name = self.withdrawn_template
             return tombstone
 
     def get_context_data(self, **kwargs):

@@ -135,7 +135,9 @@ def transition(article, to, *, by, note=""):
             article=locked, from_status=frm, to_status=to, changed_by=by, note=note
         )
         transaction.on_commit(lambda: notify(locked.pk, to, note))
-        transaction.on_commit(lambda: content_changed.send(sender=Article))
+        transaction.on_commit(
+            lambda: content_changed.send(sender=Article, pks=[locked.pk])
+        )
     article.refresh_from_db()
     return article
 
@@ -231,7 +233,7 @@ def publish_issue(issue, *, by, at=None):
             )
             for a in articles
         )
-        transaction.on_commit(lambda: content_changed.send(sender=Issue))
+        transaction.on_commit(lambda: content_changed.send(sender=Article, pks=ids))
     issue.refresh_from_db()
     return articles
 

@@ -264,11 +264,27 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling (django-axes): five failures lock the username for 15 minutes.
+# The proxies in front of the site that append to X-Forwarded-For (DJANGO_HTTPS: one,
+# or DJANGO_PROXY_COUNT); without them the header is the client's and is ignored.
+TRUSTED_PROXY_COUNT = (
+    int(os.environ.get("DJANGO_PROXY_COUNT", "1"))
+    if env_bool("DJANGO_HTTPS", False)
+    else 0
+)
+
+# Login throttling (django-axes; the rule and why in config/lockout.py): five failures
+# for one account from one client address lock that pair, twenty from one address lock
+# the address, for 15 minutes. Never the account everywhere: a stranger could lock any
+# editor out at will.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = 5
+AXES_IP_FAILURE_LIMIT = 20  # ours: read by config.lockout.LockoutHandler
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
+AXES_HANDLER = "config.lockout.LockoutHandler"
+# The address from our own proxy's X-Forwarded-For entry (django-ipware, which axes'
+# AXES_IPWARE_* settings configure, is not installed; this is a few lines instead).
+AXES_CLIENT_IP_CALLABLE = "config.lockout.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "lockout.html"

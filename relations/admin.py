@@ -155,9 +155,10 @@ class PublishActions(EntryPolicy):
 
     @admin.action(description=_("Publish selected entries"), permissions=["publish"])
     def publish(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
         count = queryset.update(is_published=True)
         touch_articles_of(queryset)
-        content_changed.send(sender=queryset.model)
+        content_changed.send(sender=queryset.model, pks=pks)
         self.message_user(
             request,
             ngettext("%d entry published.", "%d entries published.", count) % count,
@@ -166,9 +167,10 @@ class PublishActions(EntryPolicy):
 
     @admin.action(description=_("Unpublish selected entries"), permissions=["publish"])
     def unpublish(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
         count = queryset.update(is_published=False)
         touch_articles_of(queryset)
-        content_changed.send(sender=queryset.model)
+        content_changed.send(sender=queryset.model, pks=pks)
         self.message_user(
             request,
             ngettext("%d entry unpublished.", "%d entries unpublished.", count) % count,

@@ -23,6 +23,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Left
+from django.utils import timezone
 
 from . import highlight
 from .models import SearchTerm, SearchText
@@ -203,9 +204,8 @@ class PostgresBackend:
         """{word: closest known word}: the nearest words by trigram distance, from
         the GiST index (pg_trgm), three per query word, in one statement."""
         nearest = [
-            SearchTerm.objects.annotate(
-                position=Value(i), distance=Distance(F("word"), Value(word))
-            )
+            SearchTerm.objects.filter(public_from__lte=timezone.now())
+            .annotate(position=Value(i), distance=Distance(F("word"), Value(word)))
             .order_by("distance")
             .values_list("position", "word", "distance")[:3]
             for i, word in enumerate(words)
@@ -278,7 +278,8 @@ class SQLiteBackend:
         initials = {w[0] for w in words}
         known = list(
             SearchTerm.objects.filter(
-                reduce(or_, (Q(word__startswith=c) for c in initials))
+                reduce(or_, (Q(word__startswith=c) for c in initials)),
+                public_from__lte=timezone.now(),
             ).values_list("word", flat=True)[:20000]
         )
         candidates = [

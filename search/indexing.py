@@ -4,10 +4,19 @@ Signals `mark()` changed objects; `flush()` re-indexes them once, when the
 transaction commits or before a search. Every write path ends in `store()`: delete
 the objects' documents, insert the new ones, remember their words for "did you
 mean". `rebuild_search_index` uses the same functions for everything, in batches.
+
+The "did you mean" dictionary holds words of public documents only. Each document
+records when its object becomes public (`public_from`; None while it is not
+published), and each word the earliest such time, so scheduled publication needs no
+job. A document that stops being public (withdrawn, unpublished, rescheduled later,
+deleted) has its old words counted again from the documents that remain.
 """
 
+from datetime import UTC, datetime
+
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.db.models.functions import Substr
 
 from articles.languages import LANGUAGE_CODES
 from articles.models import Article, Authorship
@@ -19,6 +28,8 @@ from .text import MAX_WORD_CHARS, clean, fold, words
 
 MIN_TERM_CHARS = 3
 BATCH = 500
+# Published knowledge-base entries have no publication time: public since always.
+ALWAYS = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _text(*parts):
@@ -29,14 +40,16 @@ def _names(values):
     return "; ".join(dict.fromkeys(v for v in values if v))
 
 
-def document(kind, pk, lang, *, title, keywords, names, abstract, body):
+def document(kind, pk, lang, *, title, keywords, names, abstract, body, public_from):
     """An unsaved SearchDocument with its SearchText (`.content`); None when the
     language has no text of its own."""
     if not (title or abstract or body or keywords):
         return None
     abstract = clean(abstract)
     text = abstract + ("\n\n" + clean(body) if body else "")
-    doc = SearchDocument(kind=kind, object_id=pk, language=lang)
+    doc = SearchDocument(
+        kind=kind, object_id=pk, language=lang, public_from=public_from
+    )
     doc.content = SearchText(
         title_f=fold(title),
         keywords_f=fold(keywords),
@@ -56,8 +69,22 @@ def _keywords(obj, lang):
     )
 
 
+def article_public_from(article):
+    """When `article` becomes public under `Article.objects.public()`, or None."""
+    issue = article.issue
+    if (
+        article.status != Article.Status.PUBLISHED
+        or article.published_at is None
+        or issue is None
+        or issue.published_at is None
+    ):
+        return None
+    return max(article.published_at, issue.published_at)
+
+
 def article_documents(article):
     """Documents of an article loaded with `indexable_articles()`."""
+    public_from = article_public_from(article)
     names = _names(
         c.full_name(lang).text for c in article.authors() for lang in LANGUAGE_CODES
     )
@@ -80,6 +107,7 @@ def article_documents(article):
             names=names,
             abstract=getattr(article, f"abstract_{lang}") or "",
             body=body,
+            public_from=public_from,
         )
         if doc:
             yield doc
@@ -110,6 +138,7 @@ def entry_documents(entry):
             names=_entry_names(entry, lang),
             abstract=getattr(entry, f"{summary}_{lang}") or "",
             body=getattr(entry, f"place_{lang}") or "",
+            public_from=ALWAYS if entry.is_published else None,
         )
         if doc:
             yield doc
@@ -117,7 +146,7 @@ def entry_documents(entry):
 
 def indexable_articles():
     """Articles with what their documents need, whatever their status."""
-    return Article.objects.prefetch_related(
+    return Article.objects.select_related("issue").prefetch_related(
         "sections",
         "keywords",
         Prefetch(
@@ -141,22 +170,119 @@ SOURCES = {
 }
 
 
+def _term_words(*texts):
+    found = set()
+    for text in texts:
+        found.update(words(text))
+    return {w for w in found if MIN_TERM_CHARS <= len(w) <= MAX_WORD_CHARS}
+
+
 def terms(docs):
     """Words for "did you mean": from titles, keywords, names and abstracts."""
     found = set()
     for doc in docs:
         content = doc.content
-        found.update(words(content.title_f))
-        found.update(words(content.keywords_f))
-        found.update(words(content.names_f))
-        found.update(words(content.text_f[: content.abstract_length]))
-    return {w for w in found if MIN_TERM_CHARS <= len(w) <= MAX_WORD_CHARS}
+        found |= _term_words(
+            content.title_f,
+            content.keywords_f,
+            content.names_f,
+            content.text_f[: content.abstract_length],
+        )
+    return found
+
+
+def _stored_words(texts):
+    """(public_from, words) of stored SearchText rows, abstract only of the text."""
+    rows = texts.annotate(
+        abstract_f=Substr("text_f", 1, F("abstract_length"))
+    ).values_list(
+        "document__public_from", "title_f", "keywords_f", "names_f", "abstract_f"
+    )
+    for public_from, *parts in rows.iterator(chunk_size=BATCH):
+        yield public_from, _term_words(*parts)
+
+
+def _chunks(items, size=BATCH):
+    items = sorted(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def add_public_terms(docs):
+    """Remember the words of the public (or scheduled) documents among `docs`, each
+    with the earliest time one of them becomes public."""
+    wanted = {}
+    for doc in docs:
+        if doc.public_from is None:
+            continue
+        for word in terms([doc]):
+            if word not in wanted or doc.public_from < wanted[word]:
+                wanted[word] = doc.public_from
+    _set_times(wanted, only_earlier=True)
+
+
+def recount_terms(candidates):
+    """Set each candidate word's time from the public documents that hold it now,
+    and forget the words none holds. Reads the documents' short fields once; only
+    needed when a document stops being public, which is rare."""
+    if not candidates:
+        return
+    earliest = {}
+    public = SearchText.objects.filter(document__public_from__isnull=False)
+    for public_from, found in _stored_words(public):
+        for word in found & candidates:
+            if word not in earliest or public_from < earliest[word]:
+                earliest[word] = public_from
+    for chunk in _chunks(candidates - set(earliest)):
+        SearchTerm.objects.filter(word__in=chunk).delete()
+    _set_times(earliest, only_earlier=False)
+
+
+def _set_times(wanted, *, only_earlier):
+    """Store {word: public_from}: new words are added; a known word's time is
+    replaced (or, with `only_earlier`, only moved earlier)."""
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=w, public_from=t) for w, t in sorted(wanted.items())],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+    changed = []
+    for chunk in _chunks(wanted):
+        for term in SearchTerm.objects.filter(word__in=chunk):
+            at = wanted[term.word]
+            if at < term.public_from or (at != term.public_from and not only_earlier):
+                term.public_from = at
+                changed.append(term)
+    SearchTerm.objects.bulk_update(changed, ["public_from"], batch_size=BATCH)
+
+
+def _withdrawn_words(old, docs):
+    """Words of the old documents of objects that stop being public, or become
+    public later than before: the words to count again."""
+    before = {}
+    for object_id, public_from in old.values_list("object_id", "public_from"):
+        if public_from is not None:
+            before[object_id] = public_from
+    after = {doc.object_id: doc.public_from for doc in docs}
+    later = [
+        object_id
+        for object_id, was in before.items()
+        if after.get(object_id) is None or after[object_id] > was
+    ]
+    if not later:
+        return set()
+    texts = SearchText.objects.filter(document__in=old.filter(object_id__in=later))
+    found = set()
+    for _public_from, words_ in _stored_words(texts):
+        found |= words_
+    return found
 
 
 def store(kind, ids, docs):
     """Replace the documents of objects `ids` of `kind` with `docs`."""
     with transaction.atomic():
         old = SearchDocument.objects.filter(kind=kind, object_id__in=ids)
+        recount = _withdrawn_words(old, docs)
         SearchText.objects.filter(document__in=old).delete()
         old.delete()
         SearchDocument.objects.bulk_create(docs, batch_size=BATCH)
@@ -166,11 +292,8 @@ def store(kind, ids, docs):
             texts.append(doc.content)
         SearchText.objects.bulk_create(texts, batch_size=BATCH)
         update_vectors([doc.pk for doc in docs])
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(word=w) for w in sorted(terms(docs))],
-            batch_size=BATCH,
-            ignore_conflicts=True,
-        )
+        add_public_terms(docs)
+        recount_terms(recount)
 
 
 def _pending():
@@ -246,8 +369,13 @@ def analyze():
 
 
 def build_if_empty(using="default", **kwargs):
-    """After `migrate`: a site that has content but no index yet gets one."""
+    """After `migrate`: a site that has content but no index yet gets one, and so
+    does an index without suggestion words (migration 0008 forgot the old ones,
+    which included words of drafts; a site with drafts only rebuilds its few
+    documents each time, at no real cost)."""
     if SearchDocument.objects.using(using).exists():
+        if not SearchTerm.objects.using(using).exists():
+            rebuild()
         return
     if any(
         model.objects.using(using).exists() for model in (Article, Event, Agreement)

@@ -26,6 +26,9 @@ class SearchDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     object_id = models.BigIntegerField(_("object id"))
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    # When the object becomes public as indexed (None: not published). Only the
+    # "did you mean" words use it; hits are filtered by the visibility rule itself.
+    public_from = models.DateTimeField(_("public from"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("search document")
@@ -76,13 +79,18 @@ class SearchText(models.Model):
 
 
 class SearchTerm(models.Model):
-    """A folded word seen in a title, keyword, name or abstract: "did you mean".
+    """A folded word of a title, keyword, name or abstract of public content: the
+    dictionary of "did you mean".
 
-    Words are only added (a rebuild starts afresh). A suggestion is shown only when it
-    finds public results, so a word from unpublished work is never offered.
+    Only published documents contribute, each from the time it becomes public
+    (`public_from`: the earliest such time among the documents holding the word), so
+    a word found only in a draft, a planned issue or a scheduled article is never
+    offered, nor is a word found only in withdrawn work (`search.indexing` counts a
+    word again when a document holding it stops being public).
     """
 
     word = models.CharField(_("word"), max_length=60, unique=True)
+    public_from = models.DateTimeField(_("public from"), db_index=True)
 
     class Meta:
         verbose_name = _("search term")

@@ -2,9 +2,12 @@
 
 Handlers only mark objects as changed (`indexing.mark`); the index is rewritten once
 per object when the transaction commits, so that saving an article with its sections,
-authors and keywords costs one re-index, not one per row. Only text matters here:
-publication (status, dates, `is_published`) is checked at query time through
-`public()` and `published()`, so bulk status updates need no re-index.
+authors and keywords costs one re-index, not one per row. Hits are filtered at
+query time through `public()` and `published()`; but the "did you mean" words come
+from public documents only, so a change of publication (a workflow step, publishing
+an issue or knowledge-base entries, an issue's date) re-indexes the objects
+concerned too: `content_changed` names them (`pks`), an issue's save names its
+articles.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,9 +18,11 @@ from articles.models import (
     ArticleSection,
     Authorship,
     Contributor,
+    Issue,
     Keyword,
     TaggedItem,
 )
+from articles.signals import content_changed
 from relations.models import Agreement, Country, Event, Organization, Person
 
 from . import indexing
@@ -46,6 +51,21 @@ def object_saved(sender, instance, raw=False, **kwargs):
 
 def object_deleted(sender, instance, **kwargs):
     indexing.mark(MODEL_KINDS[sender], [instance.pk])
+
+
+def publication_changed(sender, pks=None, **kwargs):
+    """A bulk update changed whether objects `pks` of `sender` are public."""
+    kind = MODEL_KINDS.get(sender)
+    if kind and pks:
+        indexing.mark(kind, list(pks))
+
+
+def issue_saved(sender, instance, raw=False, **kwargs):
+    """An issue's publication date decides when its articles become public."""
+    if not raw:
+        indexing.mark(
+            Kind.ARTICLE, list(instance.articles.values_list("pk", flat=True))
+        )
 
 
 def article_part_changed(sender, instance, raw=False, **kwargs):
@@ -123,6 +143,8 @@ def connect():
         uid = f"search-{model._meta.label}"
         post_save.connect(object_saved, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(object_deleted, sender=model, dispatch_uid=f"{uid}-del")
+    content_changed.connect(publication_changed, dispatch_uid="search-publication")
+    post_save.connect(issue_saved, sender=Issue, dispatch_uid="search-issue")
     for model in (ArticleSection, Authorship):
         uid = f"search-{model._meta.label}"
         post_save.connect(article_part_changed, sender=model, dispatch_uid=f"{uid}-s")

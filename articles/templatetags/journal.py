@@ -135,14 +135,16 @@ def article_item(article, show_issue=False, level=3):
     if article.pages:
         meta.append(_("pp. %(pages)s") % {"pages": article.pages})
     names = byline(article)
+    joined = mark_safe(" · ".join(conditional_escape(m) for m in meta))  # noqa: S308
     return format_html(
         '<article class="item"><h{0} class="item-title"><a href="{1}">{2}</a></h{0}>'
-        '{3}<p class="meta">{4}</p></article>',
+        "{3}{4}</article>",
         level,
         article.get_absolute_url(),
         loc_markup(_localized(article, "title")),
         format_html('<p class="byline">{}</p>', names) if names else "",
-        mark_safe(" · ".join(conditional_escape(m) for m in meta)),  # noqa: S308
+        # Nothing to say before pages are set (an issue's preview): no empty line.
+        format_html('<p class="meta">{}</p>', joined) if meta else "",
     )
 
 
