@@ -1,9 +1,11 @@
 """Settings from the environment, with safe defaults for a first run on SQLite."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -14,9 +16,25 @@ def env_bool(name, default=False):
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get(
-    "DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
-)
+
+# This key is public (it is in the repository): anyone could forge sessions, password
+# reset links and signed tokens with it. It is only for DEBUG and the test suite.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"  # noqa: S105
+# pytest has imported itself before Django reads the settings, in the test process
+# only. PYTEST_VERSION would say the same, but a gunicorn or manage.py that a test
+# starts inherits it and would then run on the public key without a word.
+RUNNING_TESTS = "pytest" in sys.modules
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "").strip()
+if SECRET_KEY in ("", DEVELOPMENT_SECRET_KEY):
+    if not (DEBUG or RUNNING_TESTS):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set (or is the public development key) and "
+            "DJANGO_DEBUG is off. Set DJANGO_SECRET_KEY to a long random secret, "
+            "for example the output of: python3 -c \"import secrets; "
+            "print(secrets.token_urlsafe(50))\" (keep it the same across restarts "
+            "and workers). For local development set DJANGO_DEBUG=1 instead."
+        )
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = os.environ.get(
     "DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
 ).split(",")
