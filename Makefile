@@ -5,6 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# With DEBUG off the settings refuse to start without DJANGO_SECRET_KEY. The commands
+# below (migrate, load_demo, collectstatic, checks, messages) sign nothing that
+# outlives them, so without a key in the environment each run gets a random one.
+NEW_KEY = $$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')
+MANAGE = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(NEW_KEY)}" $(BIN)/python manage.py
 
 .PHONY: install run test lint messages demo serve bench load faults browser
 
@@ -18,16 +23,21 @@ $(STAMP): requirements.txt
 install: $(STAMP)
 
 demo: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
 
 run: demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-style serving: gunicorn, DEBUG off, hashed compressed static files.
+# The key comes from DJANGO_SECRET_KEY, else a random one for this run: every worker
+# shares it, and sign-ins end when the server stops.
 serve: demo
-	DJANGO_STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput -v0
-	DJANGO_STATIC_MANIFEST=1 BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+	@test -n "$$DJANGO_SECRET_KEY" || echo "DJANGO_SECRET_KEY is not set:" \
+	  "this run of make serve uses a random key (sign-ins end when it stops)."
+	export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(NEW_KEY)}" DJANGO_STATIC_MANIFEST=1; \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	BIND=$(HOST):$(PORT) exec $(BIN)/gunicorn -c gunicorn.conf.py
 
 # The page benchmark (wrk against gunicorn on a synthetic journal); see scripts/bench.py.
 bench: install
@@ -44,7 +54,7 @@ faults: install
 	$(BIN)/python scripts/faults.py
 
 lint: install
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright never downloads one.
@@ -56,6 +66,6 @@ test: lint browser
 
 # Regenerate the message catalogues after changing strings, then translate them.
 messages: install
-	$(BIN)/python manage.py makemessages -l ky -l ru -l en --no-obsolete \
+	$(MANAGE) makemessages -l ky -l ru -l en --no-obsolete \
 	  --ignore=.venv --ignore=staticfiles --ignore=media
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(MANAGE) compilemessages --ignore=.venv
