@@ -113,17 +113,14 @@ def head(batch_id, stamp, journal):
     _sub(
         depositor,
         "depositor_name",
-        getattr(settings, "CROSSREF_DEPOSITOR_NAME", "") or publisher,
+        settings.CROSSREF_DEPOSITOR_NAME or publisher,
     )
     _sub(
         depositor,
         "email_address",
-        getattr(settings, "CROSSREF_DEPOSITOR_EMAIL", "")
-        or settings.DEFAULT_FROM_EMAIL,
+        settings.CROSSREF_DEPOSITOR_EMAIL or settings.DEFAULT_FROM_EMAIL,
     )
-    _sub(
-        element, "registrant", getattr(settings, "CROSSREF_REGISTRANT", "") or publisher
-    )
+    _sub(element, "registrant", settings.CROSSREF_REGISTRANT or publisher)
     return element
 
 

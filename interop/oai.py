@@ -308,7 +308,7 @@ def identify(harvest):
 def admin_emails(host):
     """Contacts for harvesters: OAI_ADMIN_EMAILS or ADMINS, else the site's sender."""
     configured = [
-        *getattr(settings, "OAI_ADMIN_EMAILS", ()),
+        *settings.OAI_ADMIN_EMAILS,
         *(admin if isinstance(admin, str) else admin[1] for admin in settings.ADMINS),
     ]
     valid = [email for email in configured if EMAIL.match(email)]

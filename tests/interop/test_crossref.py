@@ -74,9 +74,9 @@ def test_head_from_settings():
 
 
 def test_head_defaults_without_settings(settings):
-    del settings.CROSSREF_DEPOSITOR_NAME
-    del settings.CROSSREF_DEPOSITOR_EMAIL
-    del settings.CROSSREF_REGISTRANT
+    settings.CROSSREF_DEPOSITOR_NAME = ""  # the defaults when the variables are unset
+    settings.CROSSREF_DEPOSITOR_EMAIL = ""
+    settings.CROSSREF_REGISTRANT = ""
     settings.DEFAULT_FROM_EMAIL = "office@journal.example.org"
     root = parse_xml(deposit_of(make_cited_article()).xml)
     assert text(root, "//cr:depositor_name") == "KNU Press"  # the journal's publisher

@@ -43,7 +43,7 @@ class Command(BaseCommand):
             if issue is None:
                 raise CommandError(f"No issue with slug {name!r}.")
             articles = issue_articles([issue])
-        if not getattr(settings, "CROSSREF_DEPOSITOR_EMAIL", ""):
+        if not settings.CROSSREF_DEPOSITOR_EMAIL:
             self.stderr.write(
                 self.style.WARNING(
                     "CROSSREF_DEPOSITOR_EMAIL is not set; the depositor address is "
