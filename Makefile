@@ -12,6 +12,11 @@ PYTEST_ARGS ?=
 # this Makefile did not build, or built elsewhere, is never trusted.
 VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0], sys.executable)') \
   $(shell cksum < requirements.txt | cut -d' ' -f1) $(CURDIR)
+# With DEBUG off the settings refuse to start without DJANGO_SECRET_KEY. The commands
+# below (migrate, load_demo, collectstatic, checks, messages) sign nothing that
+# outlives them, so without a key in the environment each run gets a random one.
+NEW_KEY = $$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')
+MANAGE = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(NEW_KEY)}" $(BIN)/python manage.py
 
 .PHONY: install run test lint messages demo serve bench load faults browser fresh-check \
   two-servers
@@ -28,16 +33,21 @@ install:
 	fi
 
 demo: install
-	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
 
 run: demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Production-style serving: gunicorn, DEBUG off, hashed compressed static files.
+# The key comes from DJANGO_SECRET_KEY, else a random one for this run: every worker
+# shares it, and sign-ins end when the server stops.
 serve: demo
-	DJANGO_STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --noinput -v0
-	DJANGO_STATIC_MANIFEST=1 BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+	@test -n "$$DJANGO_SECRET_KEY" || echo "DJANGO_SECRET_KEY is not set:" \
+	  "this run of make serve uses a random key (sign-ins end when it stops)."
+	export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(NEW_KEY)}" DJANGO_STATIC_MANIFEST=1; \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	BIND=$(HOST):$(PORT) exec $(BIN)/gunicorn -c gunicorn.conf.py
 
 # The page benchmark (wrk against gunicorn on a synthetic journal); see scripts/bench.py.
 bench: install
@@ -59,7 +69,7 @@ two-servers: install
 	$(BIN)/python scripts/two_servers.py
 
 lint: install
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright never downloads one.
@@ -75,3 +85,9 @@ test: lint browser
 # checkout hidden, then `make test` there (SQLite; DATABASE_URL for PostgreSQL).
 fresh-check:
 	scripts/fresh_check.sh
+
+# Regenerate the message catalogues after changing strings, then translate them.
+messages: install
+	$(MANAGE) makemessages -l ky -l ru -l en --no-obsolete \
+	  --ignore=.venv --ignore=staticfiles --ignore=media
+	$(MANAGE) compilemessages --ignore=.venv

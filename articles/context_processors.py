@@ -1,6 +1,7 @@
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 
+from .addresses import absolute_url
 from .languages import LANGUAGE_CODES, current_language
 from .models import Journal
 
@@ -8,18 +9,21 @@ from .models import Journal
 AUTONYMS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 
+def _alternate(request, path, code, current):
+    url = translate_url(path, code)
+    return {
+        "code": code,
+        "name": AUTONYMS[code],
+        "url": url,
+        "href": absolute_url(url, request),  # hreflang links: on SITE_URL
+        "current": code == current,
+    }
+
+
 def _alternates(request):
     path = request.get_full_path()
     current = current_language()
-    return [
-        {
-            "code": code,
-            "name": AUTONYMS[code],
-            "url": translate_url(path, code),
-            "current": code == current,
-        }
-        for code in LANGUAGE_CODES
-    ]
+    return [_alternate(request, path, code, current) for code in LANGUAGE_CODES]
 
 
 # (generation, journal): the journal is kept by each worker until content changes.

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .addresses import absolute_url
 from .caching import cache_get, cache_set
 from .extensions import article_page_sections, keyword_page_sections, sections_for
 from .languages import LANGUAGE_CODES, current_language, fallback_chain, localized
@@ -127,7 +128,8 @@ class ArticleDetailView(DetailView):
         if len(found) != 1:
             return None
         pk, updated_at = found[0]
-        address = self.request.build_absolute_uri()
+        # The part holds absolute URLs (canonical, citation tags), so their root too.
+        address = absolute_url(self.request.get_full_path(), self.request)
         digest = hashlib.blake2b(address.encode(), digest_size=12).hexdigest()
         lang = current_language()
         return f"article-main:{pk}:{updated_at.timestamp()}:{lang}:{digest}"

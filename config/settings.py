@@ -1,6 +1,8 @@
 """Settings from the environment, with safe defaults for a first run on SQLite."""
 
 import os
+import re
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -14,10 +16,32 @@ def env_bool(name, default=False):
     return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name):
+    """A comma-separated variable as a list, without blanks."""
+    items = os.environ.get(name, "").split(",")
+    return [item.strip() for item in items if item.strip()]
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get(
-    "DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
-)
+
+# This key is public (it is in the repository): anyone could forge sessions, password
+# reset links and signed tokens with it. It is only for DEBUG and the test suite.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"  # noqa: S105
+# pytest has imported itself before Django reads the settings, in the test process
+# only. PYTEST_VERSION would say the same, but a gunicorn or manage.py that a test
+# starts inherits it and would then run on the public key without a word.
+RUNNING_TESTS = "pytest" in sys.modules
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "").strip()
+if SECRET_KEY in ("", DEVELOPMENT_SECRET_KEY):
+    if not (DEBUG or RUNNING_TESTS):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set (or is the public development key) and "
+            "DJANGO_DEBUG is off. Set DJANGO_SECRET_KEY to a long random secret, "
+            'for example the output of: python3 -c "import secrets; '
+            'print(secrets.token_urlsafe(50))" (keep it the same across restarts '
+            "and workers). For local development set DJANGO_DEBUG=1 instead."
+        )
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = os.environ.get(
     "DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
 ).split(",")
@@ -227,9 +251,39 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+
+# The site's canonical address, scheme and host only ("https://journal.example.kg").
+# Every address that outside systems keep (OAI-PMH identifiers, sitemaps, feeds,
+# canonical links, citation tags, JATS and Crossref) is built on it, never on the
+# Host header of a request; empty (development), the request's address is used.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if SITE_URL and not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be the site's scheme and host only, without a path, e.g. "
+        f"https://journal.example.kg (it is {SITE_URL!r})."
+    )
+
+# Email: the console by default (development); SMTP with DJANGO_EMAIL_BACKEND=
+# django.core.mail.backends.smtp.EmailBackend and the EMAIL_* variables.
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "root@localhost")
+
+# Crossref deposits (interop/crossref.py): who deposits, and for whom. Empty, the
+# journal's publisher and DEFAULT_FROM_EMAIL are used.
+CROSSREF_DEPOSITOR_NAME = os.environ.get("CROSSREF_DEPOSITOR_NAME", "")
+CROSSREF_DEPOSITOR_EMAIL = os.environ.get("CROSSREF_DEPOSITOR_EMAIL", "")
+CROSSREF_REGISTRANT = os.environ.get("CROSSREF_REGISTRANT", "")
+# OAI-PMH Identify's adminEmail (interop/oai.py); empty, ADMINS or DEFAULT_FROM_EMAIL.
+OAI_ADMIN_EMAILS = env_list("OAI_ADMIN_EMAILS")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -291,9 +345,6 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_VERBOSE = False
 
 PAGE_SIZE = int(os.environ.get("JOURNAL_PAGE_SIZE", "20"))
-# The public address (https://journal.example.org), for links made without a request:
-# Crossref deposits from the command line, and the admin when it runs on another host.
-SITE_URL = os.environ.get("SITE_URL", "")
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 

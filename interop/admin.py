@@ -4,7 +4,6 @@ They are registered through `articles.extensions` from `InteropConfig.ready()`, 
 the journal app never imports interop. Only public articles are deposited.
 """
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
@@ -30,7 +29,7 @@ def export_crossref_xml(modeladmin, request, queryset):
             % {"count": hidden},
         )
     name = articles[0].slug if len(articles) == 1 else "articles"
-    return deposit_response(request, build_deposit(articles, name, **site(request)))
+    return deposit_response(request, build_deposit(articles, name, request=request))
 
 
 @admin.action(description=gettext_lazy("Export Crossref XML"))
@@ -38,14 +37,7 @@ def export_issue_crossref_xml(modeladmin, request, queryset):
     issues = list(queryset)
     name = issues[0].slug if len(issues) == 1 else "issues"
     articles = issue_articles(issues)
-    return deposit_response(request, build_deposit(articles, name, **site(request)))
-
-
-def site(request):
-    """Resource URLs on settings.SITE_URL when set (the admin may run on another
-    host name than readers use), else on the request's host."""
-    base_url = getattr(settings, "SITE_URL", "")
-    return {"base_url": base_url} if base_url else {"request": request}
+    return deposit_response(request, build_deposit(articles, name, request=request))
 
 
 def deposit_response(request, deposit):

@@ -15,11 +15,11 @@ from html import escape
 from types import SimpleNamespace
 
 from anyascii import anyascii
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
+from articles.addresses import absolute_url
 from articles.languages import localized
 from articles.models import Authorship
 from articles.sorting import alphabet_key
@@ -49,14 +49,6 @@ def for_citation(queryset):
         "galleys",
         "references",
     )
-
-
-def absolute_url(path, request=None, base_url=None):
-    """`path` on this site: the request's host, else `base_url` or settings.SITE_URL."""
-    if request is not None:
-        return request.build_absolute_uri(path)
-    base = (base_url or getattr(settings, "SITE_URL", "") or "").rstrip("/")
-    return f"{base}{path}"
 
 
 def article_path(article, lang):

@@ -7,7 +7,7 @@ Crossref advises for metadata in several languages. Abstracts: one `jats:abstrac
 per language. Articles without a DOI cannot be deposited and are skipped.
 
 Settings (all optional): CROSSREF_DEPOSITOR_NAME, CROSSREF_DEPOSITOR_EMAIL,
-CROSSREF_REGISTRANT; SITE_URL gives the resource URLs when there is no request.
+CROSSREF_REGISTRANT. Resource URLs are on SITE_URL (or an explicit `base_url`).
 """
 
 import logging
@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from articles.addresses import absolute_url
 from articles.languages import LANGUAGE_CODES, localized
 from articles.models import Article
 
-from .citations import absolute_url, article_path, exact, for_citation, person
+from .citations import article_path, exact, for_citation, person
 from .text import xml_text
 
 logger = logging.getLogger(__name__)
@@ -113,17 +114,14 @@ def head(batch_id, stamp, journal):
     _sub(
         depositor,
         "depositor_name",
-        getattr(settings, "CROSSREF_DEPOSITOR_NAME", "") or publisher,
+        settings.CROSSREF_DEPOSITOR_NAME or publisher,
     )
     _sub(
         depositor,
         "email_address",
-        getattr(settings, "CROSSREF_DEPOSITOR_EMAIL", "")
-        or settings.DEFAULT_FROM_EMAIL,
+        settings.CROSSREF_DEPOSITOR_EMAIL or settings.DEFAULT_FROM_EMAIL,
     )
-    _sub(
-        element, "registrant", getattr(settings, "CROSSREF_REGISTRANT", "") or publisher
-    )
+    _sub(element, "registrant", settings.CROSSREF_REGISTRANT or publisher)
     return element
 
 

@@ -15,6 +15,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from articles.addresses import absolute_url
 from articles.languages import current_language, localized
 from articles.models import Article, Issue, Journal
 from relations.models import Domain, Event
@@ -95,15 +96,29 @@ class JournalFeed(Feed):
         journal = Journal.objects.order_by("pk").first()
         return Subject(
             journal=str(journal) if journal else _("Journal"),
-            feed_id=request.build_absolute_uri(request.path),
+            feed_id=absolute_url(request.path, request),
             object=subject,
         )
 
     def get_subject(self, **kwargs):
         return None
 
+    def page(self, obj):
+        """The path of the page the feed follows (subclasses)."""
+        raise NotImplementedError
+
+    # Django adds the request's host to relative links; these are on SITE_URL.
+    def link(self, obj):
+        return absolute_url(self.page(obj))
+
+    def feed_url(self, obj):
+        return obj.feed_id
+
     def feed_guid(self, obj):
         return obj.feed_id
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def author_name(self, obj):
         return obj.journal
@@ -159,7 +174,7 @@ class ArticlesAtomFeed(ArticleFeed):
     def description(self, obj):
         return _("The newest articles of %(journal)s") % {"journal": obj.journal}
 
-    def link(self, obj):
+    def page(self, obj):
         return reverse("articles:home")
 
     def items(self, obj):
@@ -179,7 +194,7 @@ class KeywordAtomFeed(ArticleFeed):
             "keyword": obj.object,
         }
 
-    def link(self, obj):
+    def page(self, obj):
         return obj.object.get_absolute_url()
 
     def items(self, obj):
@@ -195,7 +210,7 @@ class IssuesAtomFeed(JournalFeed):
     def description(self, obj):
         return _("The newest issues of %(journal)s") % {"journal": obj.journal}
 
-    def link(self, obj):
+    def page(self, obj):
         return reverse("articles:archive")
 
     def items(self, obj):
@@ -226,7 +241,7 @@ class DomainAtomFeed(JournalFeed):
     def description(self, obj):
         return _("Events of the relations domain %(domain)s") % {"domain": obj.object}
 
-    def link(self, obj):
+    def page(self, obj):
         return obj.object.get_absolute_url()
 
     def items(self, obj):

@@ -13,9 +13,10 @@ import json
 from django.utils import translation
 from django.utils.text import Truncator
 
+from articles.addresses import absolute_url
 from articles.languages import LANGUAGE_CODES, localized
 
-from .citations import absolute_url, article_path, citation_record, exact, galley_path
+from .citations import article_path, citation_record, exact, galley_path
 
 OG_LOCALES = {"ky": "ky_KG", "ru": "ru_RU", "en": "en_US"}
 DC_SCHEMA = "http://purl.org/dc/elements/1.1/"

@@ -15,13 +15,13 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import Min
 from django.http import HttpResponse
-from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
 
+from articles.addresses import absolute_url, site_host
 from articles.languages import localized
 from articles.models import Journal
 
@@ -94,7 +94,8 @@ class Harvest:
 
     @property
     def host(self):
-        return split_domain_port(self.request.get_host())[0] or "localhost"
+        """The identifiers' domain: SITE_URL's host, whatever host was asked."""
+        return site_host(self.request) or "localhost"
 
     def identifier(self, pk):
         return oai_records.make_identifier(self.host, pk)
@@ -138,7 +139,7 @@ def envelope(request):
 
 
 def base_url(request):
-    return request.build_absolute_uri(reverse("oai"))
+    return absolute_url(reverse("oai"), request)
 
 
 # Arguments
@@ -308,7 +309,7 @@ def identify(harvest):
 def admin_emails(host):
     """Contacts for harvesters: OAI_ADMIN_EMAILS or ADMINS, else the site's sender."""
     configured = [
-        *getattr(settings, "OAI_ADMIN_EMAILS", ()),
+        *settings.OAI_ADMIN_EMAILS,
         *(admin if isinstance(admin, str) else admin[1] for admin in settings.ADMINS),
     ]
     valid = [email for email in configured if EMAIL.match(email)]

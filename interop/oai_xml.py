@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from lxml import etree
 
+from articles.addresses import absolute_url
 from articles.languages import LANGUAGE_CODES
 
 from .text import xml_text
@@ -53,11 +54,11 @@ class RecordUrls:
 
 
 def record_urls(request, article):
-    """The public URLs of `article`, absolute for `request` (scheme and host)."""
+    """The public URLs of `article`, on SITE_URL (else the request's host)."""
 
     def absolute(lang, name, **kwargs):
         with translation.override(lang):
-            return request.build_absolute_uri(reverse(name, kwargs=kwargs))
+            return absolute_url(reverse(name, kwargs=kwargs), request)
 
     galleys = sorted(
         article.galleys.all(), key=lambda g: LANGUAGE_CODES.index(g.language)

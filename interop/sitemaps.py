@@ -7,8 +7,10 @@ listed follows the same visibility rules as the pages themselves.
 
 from datetime import datetime, time
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Exists, Max, OuterRef, Subquery
 from django.db.models.functions import Greatest
 from django.http import HttpResponse
@@ -17,6 +19,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from articles.addresses import absolute_url, site_scheme_and_domain
 from articles.languages import LANGUAGE_CODES
 from articles.models import Article, Issue, Keyword, TaggedItem
 from relations.models import Agreement, Domain, Event, Indicator, Organization
@@ -104,6 +107,15 @@ class PageSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         return latest(*(self.lastmod(item) for item in self.items()))
+
+    def get_protocol(self, protocol=None):
+        site = site_scheme_and_domain()
+        return site[0] if site else super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        """SITE_URL's host, not the Host header Django's view would use."""
+        configured = site_scheme_and_domain()
+        return configured[1] if configured else super().get_domain(site)
 
 
 class StaticSitemap(PageSitemap):
@@ -258,10 +270,21 @@ Sitemap: {sitemap}
 """
 
 
+def sitemap_index(request, **kwargs):
+    """Django's sitemap index, with each section's address on SITE_URL (Django's view
+    takes the host from the request)."""
+    response = sitemap_views.index(request, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        parts = urlsplit(item.location)
+        path = f"{parts.path}?{parts.query}" if parts.query else parts.path
+        item.location = absolute_url(path, request)
+    return response
+
+
 @require_safe
 def robots_txt(request):
     """Everything public may be crawled; the admin and editors' previews may not."""
-    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
+    sitemap = absolute_url(reverse("sitemap_index"), request)
     response = HttpResponse(
         ROBOTS.format(sitemap=sitemap), content_type="text/plain; charset=utf-8"
     )

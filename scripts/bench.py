@@ -19,6 +19,7 @@ Exits non-zero if any request failed.
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import statistics
@@ -39,6 +40,9 @@ SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
 REUSE = os.environ.get("BENCH_REUSE") == "1"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 SQLITE_URL = "sqlite:////tmp/journal-bench.sqlite3"
+# The settings refuse to run with DEBUG off and no key. A run signs nothing that
+# outlives it, so without DJANGO_SECRET_KEY it gets a random key of its own.
+RUN_SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50)
 
 
 def postgres_up():
@@ -84,6 +88,7 @@ def env(mode="UNCACHED (page cache off)"):
         **os.environ,
         "DATABASE_URL": DB_URL,
         "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": RUN_SECRET_KEY,
         "DJANGO_STATIC_MANIFEST": "1",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "AXES_ENABLED": "0",

@@ -36,7 +36,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from bench import rss_mb, to_ms
+from bench import RUN_SECRET_KEY, rss_mb, to_ms
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -63,6 +63,7 @@ def server_env(db_url, port, *, cached, pool=True, cache_url="locmem://"):
         "DATABASE_URL": db_url,
         "DB_POOL": "1" if pool else "0",
         "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": RUN_SECRET_KEY,
         "DJANGO_STATIC_MANIFEST": "1",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PAGE_CACHE_ENABLED": "1" if cached else "0",

@@ -3,6 +3,7 @@
 from django import template
 from django.urls import reverse
 
+from articles.addresses import site_root
 from articles.caching import cache_get, cache_set
 from articles.context_processors import AUTONYMS
 from articles.languages import LANGUAGE_CODES, current_language
@@ -30,7 +31,7 @@ def formatted_citations(article, lang, request):
     """
     key = (
         f"cite:{article.pk}:{article.version}:{article.updated_at.timestamp()}:"
-        f"{article.issue.slug}:{lang}:{current_language()}:{request.get_host()}"
+        f"{article.issue.slug}:{lang}:{current_language()}:{site_root(request)}"
     )
     cached = cache_get(key)
     if cached is None:

@@ -5,6 +5,7 @@ Run: .venv/bin/python -m tests.importer.bench
 
 import os
 import random
+import secrets
 import statistics
 import time
 
@@ -75,6 +76,8 @@ def timings(text, runs=5):
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Run outside pytest with DEBUG off, the settings want a key; nothing is signed.
+    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
     import django
 
     django.setup()

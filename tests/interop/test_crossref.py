@@ -74,9 +74,9 @@ def test_head_from_settings():
 
 
 def test_head_defaults_without_settings(settings):
-    del settings.CROSSREF_DEPOSITOR_NAME
-    del settings.CROSSREF_DEPOSITOR_EMAIL
-    del settings.CROSSREF_REGISTRANT
+    settings.CROSSREF_DEPOSITOR_NAME = ""  # the defaults when the variables are unset
+    settings.CROSSREF_DEPOSITOR_EMAIL = ""
+    settings.CROSSREF_REGISTRANT = ""
     settings.DEFAULT_FROM_EMAIL = "office@journal.example.org"
     root = parse_xml(deposit_of(make_cited_article()).xml)
     assert text(root, "//cr:depositor_name") == "KNU Press"  # the journal's publisher
@@ -254,12 +254,48 @@ def test_command_refuses_what_it_cannot_deposit(settings):
         call_command("export_crossref", "--article", draft.slug)
     with pytest.raises(CommandError, match="No issue"):
         call_command("export_crossref", "--issue", "nope")
-    settings.SITE_URL = ""
-    with pytest.raises(CommandError, match="base-url"):
-        call_command("export_crossref", "--article", article.slug)
-    call_command(
-        "export_crossref", "--article", article.slug, "--base-url", "https://x.org"
+    with translation.override("en"):
+        with pytest.raises(CommandError, match="must start with https://"):
+            call_command(
+                "export_crossref", "--article", article.slug, "--base-url", "x.kg"
+            )
+
+
+def test_command_takes_the_resource_urls_from_site_url(capsys):
+    article = make_cited_article()
+    call_command("export_crossref", "--article", article.slug)  # no --base-url
+    root = parse_xml(capsys.readouterr().out.encode())
+    assert text(root, "//cr:doi_data/cr:resource") == (
+        f"{BASE}/ru/articles/{article.slug}/"
     )
+
+
+def test_command_base_url_overrides_site_url(capsys):
+    article = make_cited_article()
+    call_command(
+        "export_crossref", "--article", article.slug, "--base-url", "https://x.org/"
+    )
+    root = parse_xml(capsys.readouterr().out.encode())
+    assert text(root, "//cr:doi_data/cr:resource") == (
+        f"https://x.org/ru/articles/{article.slug}/"
+    )
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("en", "The site's address for the resource URLs is missing"),
+        ("ru", "Не указан адрес сайта"),
+        ("ky", "сайттын дареги көрсөтүлгөн эмес"),
+    ],
+)
+def test_command_without_an_address_says_what_is_missing(settings, lang, words):
+    article = make_cited_article()
+    settings.SITE_URL = ""
+    with translation.override(lang), pytest.raises(CommandError) as raised:
+        call_command("export_crossref", "--article", article.slug)
+    assert words in str(raised.value)
+    assert "SITE_URL" in str(raised.value) and "--base-url" in str(raised.value)
 
 
 # --- admin actions -------------------------------------------------------------------

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from articles.models import Issue
 
@@ -23,15 +24,27 @@ class Command(BaseCommand):
         parser.add_argument("--output", metavar="FILE", help="Default: stdout.")
         parser.add_argument(
             "--base-url",
-            default=getattr(settings, "SITE_URL", ""),
-            help="Site address for the resource URLs, e.g. https://journal.example.org "
-            "(default: settings.SITE_URL).",
+            help="Site address for the resource URLs, e.g. https://journal.example.kg "
+            "(default: the SITE_URL setting).",
         )
 
     def handle(self, *args, **options):
-        base_url = (options["base_url"] or "").rstrip("/")
+        base_url = (options["base_url"] or settings.SITE_URL).rstrip("/")
+        if not base_url:
+            raise CommandError(
+                _(
+                    "The site's address for the resource URLs is missing: set the "
+                    "SITE_URL environment variable (e.g. https://journal.example.kg) "
+                    "or give --base-url."
+                )
+            )
         if not base_url.startswith(("http://", "https://")):
-            raise CommandError("Give --base-url https://… or set SITE_URL.")
+            raise CommandError(
+                _(
+                    "--base-url must start with https:// or http:// "
+                    "(e.g. https://journal.example.kg)."
+                )
+            )
         if options["article"]:
             name = options["article"]
             articles = public_articles().filter(slug=name)
@@ -43,7 +56,7 @@ class Command(BaseCommand):
             if issue is None:
                 raise CommandError(f"No issue with slug {name!r}.")
             articles = issue_articles([issue])
-        if not getattr(settings, "CROSSREF_DEPOSITOR_EMAIL", ""):
+        if not settings.CROSSREF_DEPOSITOR_EMAIL:
             self.stderr.write(
                 self.style.WARNING(
                     "CROSSREF_DEPOSITOR_EMAIL is not set; the depositor address is "
