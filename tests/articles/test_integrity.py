@@ -633,3 +633,14 @@ def test_every_admin_url_for_every_role(who):
             if status != expected_status(who, rights, view):
                 failures.append(f"{url}: {status}")
     assert not failures
+
+
+@pytest.mark.parametrize("status", [S.IN_REVIEW, S.ACCEPTED, S.PUBLISHED, S.WITHDRAWN])
+def test_bulk_delete_never_removes_an_article_past_draft(status):
+    article = make_article(status=status, published_at=None)
+    client, _ = client_for(SITE_ADMIN)
+    client.post(
+        "/en/admin/articles/article/",
+        {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
+    )
+    assert Article.objects.filter(pk=article.pk).exists()
