@@ -141,6 +141,19 @@ def test_every_workflow_move_for_every_role(who):
     assert not failures
 
 
+def merge_through_the_list(client, keep, drop):
+    """The keyword list's merge action, confirmed with `keep` as the one to keep."""
+    client.post(
+        "/en/admin/articles/keyword/",
+        {
+            "action": "merge_selected",
+            "_selected_action": [keep.pk, drop.pk],
+            "confirm": "1",
+            "target": keep.pk,
+        },
+    )
+
+
 def exercise(capability, client, user):
     """Use `capability` through its real admin URL; return whether it took effect
     (read from the database)."""
@@ -162,15 +175,7 @@ def exercise(capability, client, user):
     if capability == "merge_keywords":
         keep, drop = make_keyword(), make_keyword(name_ky="", name_en="")
         article = make_article(keywords=[drop])
-        client.post(
-            "/en/admin/articles/keyword/",
-            {
-                "action": "merge_selected",
-                "_selected_action": [keep.pk, drop.pk],
-                "confirm": "1",
-                "target": keep.pk,
-            },
-        )
+        merge_through_the_list(client, keep, drop)
         merged = not Keyword.objects.filter(pk=drop.pk).exists()
         assert merged == (list(article.keywords.all()) == [keep])
         return merged
@@ -384,15 +389,7 @@ def test_keyword_merge_is_refused_to_non_managers(who):
         client, _ = client_for(who)
     keep, drop = make_keyword(), make_keyword()
     article = make_article(keywords=[drop])
-    client.post(
-        "/en/admin/articles/keyword/",
-        {
-            "action": "merge_selected",
-            "_selected_action": [keep.pk, drop.pk],
-            "confirm": "1",
-            "target": keep.pk,
-        },
-    )
+    merge_through_the_list(client, keep, drop)
     assert Keyword.objects.filter(pk__in=[keep.pk, drop.pk]).count() == 2
     assert list(article.keywords.all()) == [drop]
 
