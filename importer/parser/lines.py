@@ -138,7 +138,7 @@ def paragraphs_of(lines, vocabulary, width=None, short_lines=False):
     """
     groups = []
     prev = None
-    measure = visual_measure(lines) if short_lines else None
+    measure = _LazyMeasure(lines)
     for line in lines:
         if new_paragraph(prev, line, width) or (
             short_lines and _short_line_break(prev, line, width, measure)
@@ -183,9 +183,24 @@ def visual_measure(lines):
     return widths[int(0.9 * (len(widths) - 1))]
 
 
+class _LazyMeasure:
+    """visual_measure of the lines, worked out only if a line end needs it."""
+
+    def __init__(self, lines):
+        self.lines = lines
+        self.value = ...
+
+    def get(self):
+        if self.value is ...:
+            self.value = visual_measure(self.lines)
+        return self.value
+
+
 def ended_early(text, following, measure):
     """The line is well short of the measure, or the next line's first word would
     have fitted at its end: the printer ended it by choice, not for lack of room."""
+    if isinstance(measure, _LazyMeasure):
+        measure = measure.get()
     if not measure:
         return False
     word = following.split()[0]

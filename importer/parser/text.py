@@ -201,7 +201,8 @@ class Vocabulary:
         if self._names is None:
             capital, lower = set(), set()
             before = "."
-            for token in self.text.split():
+            # The front matter and the body's start name what a title may.
+            for token in self.text[:NAMES_SAMPLE].split():
                 match = LEADING_WORD.match(token)
                 word = match.group(1) if match else ""
                 if word.islower():
@@ -239,6 +240,7 @@ class Vocabulary:
         )
 
 
+NAMES_SAMPLE = 30_000
 LEADING_WORD = re.compile(r"^[«\"“(]?([^\W\d_]{2,})")
 LINE_END_WORD = re.compile(r"([^\W\d_]+)-$")
 LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
