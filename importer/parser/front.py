@@ -76,6 +76,40 @@ def find_labels(lines):
     return labels
 
 
+def without_repeated_front(lines, minimum=3):
+    """The lines without a copy of the first page's front matter printed later.
+
+    Some PDF exports print the first page (title, abstract…) again after the body.
+    A copy is a run of at least `minimum` lines repeating, in order, the lines around
+    the first label. Returns (lines, whether a copy was left out).
+    """
+    labels = [i for i, line in enumerate(lines) if find_label(line)]
+    if not labels:
+        return lines, False
+    first = labels[0]
+    seen = {}
+    for i, line in enumerate(lines):
+        seen.setdefault(line.text, i)
+    kept, j, dropped = [], 0, False
+    while j < len(lines):
+        i = seen[lines[j].text]
+        length = 0
+        if j > first and i <= first:
+            while (
+                j + length < len(lines)
+                and i + length < j
+                and lines[i + length].text == lines[j + length].text
+            ):
+                length += 1
+        if length >= minimum and i + length > first:
+            j += length
+            dropped = True
+            continue
+        kept.append(lines[j])
+        j += 1
+    return kept, dropped
+
+
 def is_meta(text):
     """A byline, an affiliation or an identifier (UDC, DOI, ORCID, email)."""
     return bool(
@@ -164,6 +198,10 @@ def split_keywords(text):
     ):
         # Only the list's first word is capitalised: the sentence start, not a name.
         first = words[0]
-        if not any(p.match(first.split()[0].lower()) for p in PROPER_NAMES.values()):
+        parts = first.split()
+        name = len(parts) > 1 and all(part[:1].isupper() for part in parts)
+        if not name and not any(
+            p.match(parts[0].lower()) for p in PROPER_NAMES.values()
+        ):
             words[0] = first[0].lower() + first[1:]
     return words

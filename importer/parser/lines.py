@@ -47,7 +47,31 @@ def prepare_lines(text):
             Line(value, gap=gap and not page_mark, page=page_mark, indent=indent)
         )
         gap = page_mark = False
+    if _interleaved(lines):
+        for line in lines:
+            line.gap = False
     return lines
+
+
+def _interleaved(lines):
+    """Blank lines after (nearly) every printed line: PDF-to-text exports do this.
+
+    They then say nothing about paragraphs, which are rebuilt from the layout.
+    """
+    if len(lines) < 8:
+        return False
+    gaps = [
+        (prev, line)
+        for prev, line in zip(lines, lines[1:], strict=False)
+        if line.gap or line.page
+    ]
+    # Blank lines that cut sentences: a line goes on in lower case after one.
+    inside = sum(
+        1
+        for prev, line in gaps
+        if not ends_sentence(prev.text) and line.text[:1].islower()
+    )
+    return len(gaps) >= 0.6 * (len(lines) - 1) and inside >= 0.2 * len(gaps)
 
 
 def _shape(value):
@@ -114,9 +138,10 @@ def paragraphs_of(lines, vocabulary, width=None, short_lines=False):
     """
     groups = []
     prev = None
+    measure = _LazyMeasure(lines)
     for line in lines:
         if new_paragraph(prev, line, width) or (
-            short_lines and _short_line_break(prev, line, width)
+            short_lines and _short_line_break(prev, line, width, measure)
         ):
             groups.append([])
         groups[-1].append(line.text)
@@ -124,13 +149,65 @@ def paragraphs_of(lines, vocabulary, width=None, short_lines=False):
     return [join_lines(group, vocabulary) for group in groups]
 
 
-def _short_line_break(prev, line, width):
+def _short_line_break(prev, line, width, measure):
     """Without blank lines, a short or indented line marks a paragraph's edge."""
     if not width or prev is None or not ends_sentence(prev.text):
         return False
     if not starts_upper(line.text):
         return False
-    return len(prev.text) < 0.7 * width or line.indent > prev.indent + 1
+    return (
+        len(prev.text) < 0.7 * width
+        or line.indent > prev.indent + 1
+        or ended_early(prev.text, line.text, measure)
+    )
+
+
+# Rough glyph widths of a proportional font, relative to an average letter: full
+# lines measured this way vary far less in length than in their count of letters.
+NARROW = frozenset(" .,:;'!|()[]-iljtfrI")
+WIDE = frozenset("mwшщжмюыфMWШЩЖМЮЫФ—")
+
+
+def visual_width(text):
+    return sum(
+        1.45 if ch in WIDE else 0.6 if ch in NARROW else 1.25 if ch.isupper() else 1
+        for ch in text
+    )
+
+
+def visual_measure(lines):
+    """The width of a full line: nearly the longest of the running text's lines."""
+    widths = sorted(visual_width(line.text) for line in lines if len(line.text) > 20)
+    if len(widths) < 5:
+        return None
+    return widths[int(0.9 * (len(widths) - 1))]
+
+
+class _LazyMeasure:
+    """visual_measure of the lines, worked out only if a line end needs it."""
+
+    def __init__(self, lines):
+        self.lines = lines
+        self.value = ...
+
+    def get(self):
+        if self.value is ...:
+            self.value = visual_measure(self.lines)
+        return self.value
+
+
+def ended_early(text, following, measure):
+    """The line is well short of the measure, or the next line's first word would
+    have fitted at its end: the printer ended it by choice, not for lack of room."""
+    if isinstance(measure, _LazyMeasure):
+        measure = measure.get()
+    if not measure:
+        return False
+    word = following.split()[0]
+    return (
+        visual_width(text) < 0.75 * measure
+        or visual_width(f"{text} {word}") < 0.97 * measure
+    )
 
 
 def typical_width(lines):

@@ -12,7 +12,15 @@ from .body import (
     split_references,
     split_sections,
 )
-from .front import Block, find_label, find_labels, is_meta, split_keywords, split_title
+from .front import (
+    Block,
+    find_label,
+    find_labels,
+    is_meta,
+    split_keywords,
+    split_title,
+    without_repeated_front,
+)
 from .lines import Line, paragraphs_of, prepare_lines, typical_width
 from .patterns import (
     KNOWN_HEADINGS,
@@ -46,11 +54,19 @@ from .text import (
 class Parser:
     def __init__(self, text):
         self.text = text
-        self.lines = prepare_lines(text)
-        self.vocabulary = Vocabulary(text)
+        self.lines, repeated = without_repeated_front(prepare_lines(text))
+        # Counted on the lines kept: a repeated page would count its words twice.
+        self.vocabulary = Vocabulary("\n".join(line.text for line in self.lines))
         self.width = typical_width(self.lines)
         self.warnings = []
         self.leftovers = []
+        if repeated:
+            self.warn(
+                _(
+                    "The title and abstract were printed a second time after the "
+                    "body; the copy was left out."
+                )
+            )
 
     def warn(self, message):
         if message not in self.warnings:
@@ -171,19 +187,38 @@ class Parser:
             previous_end = block.end
 
     def keywords_end(self, start, limit):
-        """A keyword list ends at its full stop, a blank line, or where a new line
-        starts that does not continue it (a list wraps after a comma or mid-word)."""
+        """A keyword list ends at its full stop, the next label, or where a new line
+        starts that does not continue it: a list wraps after a comma, mid-word, or
+        where its line filled the measure."""
         end = start + 1
         while end < min(limit, start + MAX_KEYWORD_LINES):
             prev, line = self.lines[end - 1], self.lines[end]
-            if prev.text.endswith(".") or line.gap:
+            if prev.text.endswith(".") or find_label(line):
                 break
-            if find_label(line) or REFERENCES_HEADING.match(line.text):
+            if REFERENCES_HEADING.match(line.text):
                 break
-            if not (prev.text.endswith((",", ";", "-", "–")) or line.text[0].islower()):
+            # A line that filled the measure goes on, whatever blank line follows.
+            full = (
+                self.width
+                and len(prev.text) >= 0.8 * self.width
+                and not line.gap
+                and self._continues_list(prev.text, line.text)
+            )
+            if not (
+                prev.text.endswith((",", ";", "-", "–"))
+                or line.text[0].islower()
+                or full
+            ):
                 break
             end += 1
         return end
+
+    @staticmethod
+    def _continues_list(prev, text):
+        """More items (a comma or the closing stop) in the same script."""
+        if "," not in text and not text.endswith("."):
+            return False
+        return _latin(prev) == _latin(text)
 
     def abstract_end(self, label, limit):
         """An abstract with no keywords after it runs to the body's first heading."""
@@ -269,7 +304,7 @@ class Parser:
     def language_block(self, language, original, abstract, keywords):
         title = original
         if is_upper_case(original):
-            title = sentence_case(original, language)
+            title = sentence_case(original, language, self.vocabulary.names)
         if len(title) > MAX_TITLE_CHARS:
             self.warn(
                 _("The %(language)s title is longer than %(count)d characters.")
@@ -506,6 +541,11 @@ class Parser:
                 )
         if not sections:
             self.warn(_("No body text was found after the abstracts."))
+
+
+def _latin(text):
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if ch.isascii()) > len(letters) / 2
 
 
 def parse_manuscript(text):

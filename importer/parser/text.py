@@ -5,6 +5,7 @@ does); what tells them apart is Kyrgyz's own letters ү ө ң and each language'
 function words. English is told by its Latin script.
 """
 
+import bisect
 import re
 from collections import Counter
 
@@ -132,8 +133,11 @@ def detect_language(text):
     return ("ky", kyrgyz - russian) if kyrgyz > russian else ("ru", russian - kyrgyz)
 
 
-def sentence_case(text, language):
-    """An upper-case title in sentence case, keeping acronyms and proper names."""
+def sentence_case(text, language, names=frozenset()):
+    """An upper-case title in sentence case, keeping acronyms and proper names.
+
+    `names`: lower-case words that the manuscript writes with a capital elsewhere.
+    """
     proper = PROPER_NAMES.get(language)
     prefix = NAME_PREFIXES.get(language)
     tokens = re.split(r"([^\W\d_]+)", text)
@@ -145,7 +149,8 @@ def sentence_case(text, language):
             if re.search(r"[.!?]\s*$", token) and not token.strip().endswith(".."):
                 sentence_start = True
             continue
-        out.append(_case_word(token, tokens, i, proper, prefix, sentence_start))
+        word = _case_word(token, tokens, i, proper, prefix, sentence_start)
+        out.append(word.capitalize() if word.lower() in names else word)
         sentence_start = False
     return "".join(out)
 
@@ -181,10 +186,39 @@ class Vocabulary:
 
     def __init__(self, text):
         self.counts = Counter(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower()))
+        self._sorted = None
+        self._names = None
+        self.text = text
         for word, n in list(self.counts.items()):
             if "-" in word:
                 for part in word.split("-"):
                     self.counts[part] += n
+
+    @property
+    def names(self):
+        """Words written with a capital inside sentences and never in lower case:
+        names, to keep when an upper-case title goes into sentence case."""
+        if self._names is None:
+            capital, lower = set(), set()
+            before = "."
+            # The front matter and the body's start name what a title may.
+            for token in self.text[:NAMES_SAMPLE].split():
+                match = LEADING_WORD.match(token)
+                word = match.group(1) if match else ""
+                if word.islower():
+                    lower.add(word)
+                elif word[1:].islower() and before[-1] not in TERMINAL:
+                    capital.add(word.lower())
+                before = token
+            self._names = frozenset(capital - lower)
+        return self._names
+
+    def _written_unbroken(self, prefix):
+        """Some word of the text, written without a hyphen, starts with `prefix`."""
+        if self._sorted is None:
+            self._sorted = sorted(w for w in self.counts if "-" not in w)
+        i = bisect.bisect_left(self._sorted, prefix)
+        return i < len(self._sorted) and self._sorted[i].startswith(prefix)
 
     def keeps_hyphen(self, left, right):
         left_l, right_l = left.lower(), right.lower()
@@ -194,6 +228,10 @@ class Vocabulary:
             return False
         if COMPOUND_FIRST_PARTS.search(left_l) and len(right_l) >= 3:
             return True
+        if self._written_unbroken(left_l + right_l[:3]):
+            return False  # "арасындагы" split, "арасы" written elsewhere
+        if left[:1].isupper():
+            return True  # a name: keep the hyphen when in doubt
         return (
             len(left_l) >= 3
             and len(right_l) >= 3
@@ -202,6 +240,8 @@ class Vocabulary:
         )
 
 
+NAMES_SAMPLE = 30_000
+LEADING_WORD = re.compile(r"^[«\"“(]?([^\W\d_]{2,})")
 LINE_END_WORD = re.compile(r"([^\W\d_]+)-$")
 LINE_START_WORD = re.compile(r"^([^\W\d_]+)")
 
@@ -235,4 +275,6 @@ def _join_two(left, right, vocabulary):
             return (left if keep else left[:-1]), right
         if tail[-2:-1].isalnum() and right[:1].isalnum():
             return left, right  # "1991-" + "1992", "Северо-" + "Восточный"
+    if tail.endswith(("–", "—")) and tail[-2:-1].isalnum() and right[:1].isalnum():
+        return left, right  # a dash written tight: "түп–" + "тамырынан"
     return left, " " + right

@@ -1,6 +1,13 @@
-"""A synthetic 20-page manuscript (~40,000 words) and how long parsing it takes.
+"""How long the importer takes on 20 pages.
 
-Run: .venv/bin/python -m tests.importer.bench
+Two measures:
+- a synthetic 20-page manuscript as text (~40,000 words): parsing alone;
+- a real 20-page PDF typeset with reportlab (the layout corpus's typesetter, double
+  spaced, so its text comes out with an empty line after every printed line):
+  reading its text layer, parsing, and creating the draft article in a scratch test
+  database (rolled back).
+
+Run: .venv/bin/python -m tests.importer.bench   (needs reportlab and the DejaVu fonts)
 """
 
 import os
@@ -74,6 +81,82 @@ def timings(text, runs=5):
     return manuscript, times
 
 
+def twenty_page_pdf(pages=20):
+    """The ky_water corpus manuscript with its body repeated to fill `pages` pages."""
+    from tests.importer import corpus
+    from tests.importer.make_corpus import pdf_bytes
+
+    body = corpus.MANUSCRIPTS["ky_water"]["sections"][0][1]
+    manuscript = dict(corpus.MANUSCRIPTS["ky_water"])
+    copies = 1
+    while True:
+        manuscript["sections"] = [("", body * copies)]
+        corpus.MANUSCRIPTS["_bench"] = manuscript
+        laid_out = corpus.layout("_bench")
+        if len(laid_out.pages) >= pages:
+            break
+        copies += 1
+    laid_out.pages = laid_out.pages[:pages]
+    del corpus.MANUSCRIPTS["_bench"]
+    return pdf_bytes(laid_out)
+
+
+def pdf_import_timings(data, runs=7):
+    """(extract, parse, import) seconds per run; the import is rolled back."""
+    from django.contrib.auth.models import User
+    from django.db import transaction
+
+    from importer.extract import extract_text
+    from importer.parser import parse_manuscript
+    from importer.services import import_manuscript
+
+    rows = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        text = extract_text(data).text
+        extracted = time.perf_counter()
+        manuscript = parse_manuscript(text)
+        parsed = time.perf_counter()
+        with transaction.atomic():
+            user = User.objects.create_user("bench")
+            import_manuscript(
+                manuscript, user=user, file_name="bench.pdf", file_format="pdf"
+            )
+            transaction.set_rollback(True)
+        rows.append(
+            (extracted - start, parsed - extracted, time.perf_counter() - parsed)
+        )
+    return manuscript, rows
+
+
+def pdf_benchmark():
+    from django.db import connection
+
+    data = twenty_page_pdf()
+    connection.creation.create_test_db(verbosity=0)
+    manuscript, rows = pdf_import_timings(data)
+    paragraphs = sum(len(s.paragraphs) for s in manuscript.sections)
+    print(
+        f"20-page PDF ({len(data) // 1024} KB): {paragraphs} paragraphs, "
+        f"{len(manuscript.keywords)} keyword pairs"
+    )
+    for label, values in zip(
+        ["read text layer", "parse", "import (draft)", "parse + import", "all"],
+        [
+            [r[0] for r in rows],
+            [r[1] for r in rows],
+            [r[2] for r in rows],
+            [r[1] + r[2] for r in rows],
+            [sum(r) for r in rows],
+        ],
+        strict=True,
+    ):
+        print(
+            f"  {label}: median {statistics.median(values) * 1000:.0f} ms, "
+            f"best {min(values) * 1000:.0f} ms over {len(values)} runs"
+        )
+
+
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     # Run outside pytest with DEBUG off, the settings want a key; nothing is signed.
@@ -81,6 +164,7 @@ def main():
     import django
 
     django.setup()
+    pdf_benchmark()
     text = synthetic_manuscript()
     manuscript, times = timings(text)
     print(

@@ -459,3 +459,38 @@ def test_the_upload_still_needs_the_csrf_token():
     )
     assert accepted.status_code == 200
     assert parse(accepted).find("form", id="confirm_form")
+
+
+@pytest.mark.parametrize("form", ["pdf", "txt"])
+def test_the_preview_shows_the_paragraphs_as_they_will_be_saved(editor, form):
+    """Issue #17: an editor sees at once how the PDF's lines were made paragraphs."""
+    from tests.importer.corpus import corpus_file
+    from tests.importer.corpus_texts import MANUSCRIPTS
+
+    client, _user = editor
+    data = corpus_file("ky_water", f".{form}").read_bytes()
+    preview = upload(client, data, f"ky_water.{form}")
+
+    written = [p.replace("¦", "") for p in MANUSCRIPTS["ky_water"]["sections"][0][1]]
+    body = parse(preview).find_all("section", class_="import-section")
+    assert len(body) == 1
+    shown = [p.text for p in body[0].find(class_="import-paragraphs").find_all("p")]
+    assert shown == written
+    count = body[0].find(class_="import-paragraph-count").text
+    assert count == "6 paragraphs, as they will be saved:"
+
+    client.post(URL.format(lang="en"), confirm_data(preview))
+
+    saved = Article.objects.get().sections.get()
+    assert saved.text_ky.split("\n\n") == shown
+
+
+def test_the_paragraph_count_is_in_the_editors_language(editor):
+    from tests.importer.corpus import corpus_file
+
+    client, _user = editor
+    data = corpus_file("ky_water", ".txt").read_bytes()
+    preview = upload(client, data, "ky_water.txt", lang="ru")
+
+    count = parse(preview).find(class_="import-paragraph-count").text
+    assert count == "6 абзацев в том виде, в каком они будут сохранены:"
