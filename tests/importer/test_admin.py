@@ -409,7 +409,8 @@ def test_the_preview_reads_a_fixed_number_of_queries(editor):
     with CaptureQueriesContext(connection) as large:
         upload(client, data, "manuscript.txt")
 
-    assert len(large) == len(small) <= 8
+    # One more than before the role table: `may()` reads the user's roles once.
+    assert len(large) == len(small) <= 9
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])

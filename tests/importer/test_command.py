@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
@@ -78,6 +78,7 @@ def test_dry_run_reads_everything_and_saves_nothing(files):
 def test_a_batch_creates_drafts_and_reports_the_bad_file(files):
     issue, section = make_issue(), make_section()
     editor = User.objects.create_user("editor", password="x-long-password-1")
+    editor.groups.add(Group.objects.get(name="editor"))
 
     out, _err, error = run(
         *files.values(),
@@ -140,3 +141,14 @@ def test_a_huge_file_is_refused_without_being_read(tmp_path, settings):
 
     assert error == "1 of 1 files could not be imported."
     assert "huge.pdf: The file is too large (50.0" in out.replace("\xa0", " ")
+
+
+def test_a_user_who_may_not_import_is_refused_before_anything_is_read(files):
+    User.objects.create_user("reader", password="x-long-password-1")
+    User.objects.create_user("translator", password="x-long-password-1").groups.add(
+        Group.objects.get(name="translator")
+    )
+    for name in ("reader", "translator"):
+        _out, _err, error = run(*files.values(), "--user", name)
+        assert "may not import manuscripts" in error
+    assert not Article.objects.exists()
