@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from articles.models import Article, StatusChange
 from articles.workflow import (
@@ -121,9 +122,12 @@ def test_publish_issue_is_all_or_nothing_and_names_the_article(
     bad = article_in(
         S.ACCEPTED, issue=issue, abstract_en="", first_page=None, last_page=None
     )
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(IssueNotReady) as caught:
-            publish_issue(issue, by=manager)
+    with (
+        translation.override("en"),
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(IssueNotReady) as caught,
+    ):
+        publish_issue(issue, by=manager)
     assert callbacks == []
     [(article, why)] = caught.value.problems
     assert article.pk == bad.pk
