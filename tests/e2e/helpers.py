@@ -31,6 +31,29 @@ def admin_login(page, user, lang="ru", shoot=None):
     page.wait_for_url(re.compile(rf"/{lang}/admin/$"))
 
 
+# Chromium's PDF viewer is an extension page; its toolbar knows how far the document
+# has loaded and how many pages it has.
+PDF_VIEWER_URL = "chrome-extension://"
+PDF_LOADED = """() => {
+    const viewer = document.querySelector("pdf-viewer");
+    const toolbar = viewer && viewer.shadowRoot
+        && viewer.shadowRoot.querySelector("viewer-toolbar");
+    return toolbar && toolbar.loadProgress === 100 && toolbar.docLength > 0
+        ? toolbar.docLength : null;
+}"""
+
+
+def wait_for_pdf_viewer(page):
+    """Wait until the browser's PDF viewer has loaded the document; its page count."""
+    frame = next((f for f in page.frames if f.url.startswith(PDF_VIEWER_URL)), None)
+    if frame is None:
+        # The sync API handles events only inside its calls, so none is missed here.
+        frame = page.wait_for_event(
+            "framenavigated", predicate=lambda f: f.url.startswith(PDF_VIEWER_URL)
+        )
+    return frame.wait_for_function(PDF_LOADED).json_value()
+
+
 def select2_pick(page, select_id, query, option_text):
     """Type `query` into the select2 widget of <select id=select_id>, pick the option.
 
