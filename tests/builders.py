@@ -3,6 +3,7 @@
 import itertools
 from datetime import timedelta
 
+from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -18,6 +19,7 @@ from articles.models import (
     Reference,
     Section,
 )
+from articles.workflow import Role
 
 _seq = itertools.count(1)
 
@@ -136,3 +138,30 @@ def add_galley(article, language="ky", name="article.pdf", content=MINIMAL_PDF):
     galley.original_name = name
     galley.save()
     return galley
+
+
+# --- Staff --------------------------------------------------------------------
+
+STAFF_PASSWORD = "x-long-password-1"
+
+
+def make_staff(role=None, **fields):
+    """A staff user in the workflow group `role` (the groups come from `migrate`).
+
+    `role=None` gives a staff user in no group; pass `is_active=False` for an inactive
+    one, `username`, `password` or `email` to choose them.
+    """
+    n = next(_seq)
+    fields.setdefault("username", f"{role or 'staff'}-{n}")
+    fields.setdefault("email", f"{fields['username']}@example.org")
+    fields.setdefault("password", STAFF_PASSWORD)
+    fields.setdefault("is_staff", True)
+    user = User.objects.create_user(**fields)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_inactive_staff(role=Role.MANAGING_EDITOR, **fields):
+    """A user who once had `role` and can no longer sign in."""
+    return make_staff(role, is_active=False, **fields)
