@@ -272,13 +272,13 @@ def make_hidden_content(
     hidden.planned_issue = make_issue(
         journal=issue.journal,
         published_at=None,
-        **canary_texts("planned_issue", token, fields=("title",)),
+        **canary_texts("issue_planned", token, fields=("title",)),
     )
     hidden.in_planned_issue = article("in_planned_issue", issue=hidden.planned_issue)
     hidden.scheduled_issue = make_issue(
         journal=issue.journal,
         published_at=None,
-        **canary_texts("scheduled_issue", token, fields=("title",)),
+        **canary_texts("issue_tomorrow", token, fields=("title",)),
     )
     hidden.in_scheduled_issue = article(
         "in_scheduled_issue",
