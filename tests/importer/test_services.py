@@ -99,7 +99,8 @@ def test_existing_keywords_are_reused_and_only_missing_labels_filled(editor):
     # "border" already belongs to another keyword: it must not move or be doubled.
     other = make_keyword(name_ky=None, name_ru=None, name_en="border")
 
-    _manuscript, result = run_import("ky_ru_en_pdf_damage.txt", editor)
+    with translation.override("en"):  # the notes are asserted in English
+        _manuscript, result = run_import("ky_ru_en_pdf_damage.txt", editor)
     article = result.article
 
     border.refresh_from_db()
