@@ -216,6 +216,7 @@ def make_hidden_content(
     section="canary",
     domains=(),
     knowledge_base=True,
+    entry_links=None,
 ):
     """One of every kind of content readers must not see, for the leak tests.
 
@@ -224,15 +225,19 @@ def make_hidden_content(
     tomorrow); published in a planned issue (no publication date); published with a
     scheduled issue (issue and article tomorrow, through `publish_issue`); withdrawn
     (published, then withdrawn through the workflow with WITHDRAWAL_REASON). With
-    `knowledge_base`, an unpublished event, agreement and indicator too.
+    `knowledge_base`, an unpublished event, agreement and indicator too; the event and
+    agreement are also linked through `entry_links` (countries, organizations,
+    articles), the indicator to the first domain and the countries.
 
     Every title, abstract and the canary keyword carry `token` in ky, ru and en
     (`canary_label(kind)`), the two issues carry it in their titles, each article has
     an English PDF galley. `keywords`, `section` (default: a canary section) and
     `domains` link the canaries to public content, so that a leak shows up as a hit
-    or a wrong count. Returns a namespace: one attribute per kind, `articles`,
-    `keyword`, `section`, `planned_issue`, `scheduled_issue`, `when` (the scheduled
-    time), and `event`, `agreement`, `indicator`, `entries` for the knowledge base.
+    or a wrong count; the withdrawn article, which keeps a public tombstone, has
+    `keywords` but neither the canary keyword nor the section. Returns a namespace:
+    one attribute per kind, `articles`, `keyword`, `section`, `planned_issue`,
+    `scheduled_issue`, `when` (the scheduled time), and `event`, `agreement`,
+    `indicator`, `entries` for the knowledge base.
     """
     if issue is None:
         issue = Issue.objects.public().first() or make_issue(published_at=past(10))
@@ -249,12 +254,9 @@ def make_hidden_content(
 
     def article(kind, **fields):
         fields.setdefault("issue", issue)
-        created = make_article(
-            section=section,
-            keywords=[hidden.keyword, *keywords],
-            **canary_texts(kind, token, words),
-            **fields,
-        )
+        fields.setdefault("section", section)
+        fields.setdefault("keywords", [hidden.keyword, *keywords])
+        created = make_article(**canary_texts(kind, token, words), **fields)
         add_galley(created, "en", name=f"{token}-{kind}.pdf")
         return created
 
@@ -288,8 +290,10 @@ def make_hidden_content(
     )
     publish_issue(hidden.scheduled_issue, by=manager, at=hidden.when)
     hidden.in_scheduled_issue.refresh_from_db()
+    # A withdrawn article keeps a public tombstone (and an OAI "deleted" record), so
+    # it carries the token only in its own texts, not the canary keyword or section.
     hidden.withdrawn = transition(
-        article("withdrawn"),
+        article("withdrawn", section=None, keywords=list(keywords)),
         Article.Status.WITHDRAWN,
         by=manager,
         note=WITHDRAWAL_REASON,
@@ -297,14 +301,15 @@ def make_hidden_content(
     hidden.articles = [getattr(hidden, kind) for kind in HIDDEN_ARTICLES]
     hidden.entries = []
     if knowledge_base:
-        _hidden_knowledge_base(hidden, token, words, domains, keywords)
+        _hidden_knowledge_base(hidden, token, words, domains, keywords, entry_links)
     return hidden
 
 
-def _hidden_knowledge_base(hidden, token, words, domains, keywords):
+def _hidden_knowledge_base(hidden, token, words, domains, keywords, entry_links):
     from tests.relations.builders import make_agreement, make_event, make_indicator
 
-    links = {"domains": domains, "keywords": [hidden.keyword, *keywords]}
+    entry_links = entry_links or {}
+    links = {"domains": domains, "keywords": [hidden.keyword, *keywords], **entry_links}
     hidden.event = make_event(
         date=date(2023, 6, 1),
         is_published=False,
@@ -320,6 +325,9 @@ def _hidden_knowledge_base(hidden, token, words, domains, keywords):
     hidden.indicator = make_indicator(
         slug=f"{token.lower()}-indicator",
         is_published=False,
+        domain=domains[0] if domains else None,
+        countries=entry_links.get("countries", ()),
+        observations=[(2020, 1)],
         **canary_texts("indicator", token, fields=("name",)),
     )
     hidden.entries = [hidden.event, hidden.agreement, hidden.indicator]
