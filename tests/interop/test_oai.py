@@ -27,6 +27,7 @@ from relations.models import Agreement, Domain, Event
 from tests.builders import (
     add_galley,
     make_article,
+    make_hidden_content,
     make_issue,
     make_keyword,
     make_section,
@@ -310,7 +311,7 @@ def link_domain(article, slug, published=True, via=Event):
 
 @pytest.fixture
 def world(db):
-    """Three public articles, one withdrawn, and canaries that must never leak."""
+    """Three public articles, and every kind of hidden content (one withdrawn)."""
     rich = make_rich_article()
     issue = rich.issue
     plain = make_article(issue=issue, section=rich.section)
@@ -320,49 +321,21 @@ def world(db):
     link_domain(third, "border", via=Agreement)
     # An unpublished event does not put an article in its domain.
     link_domain(plain, "canary-domain", published=False)
-    withdrawn = withdraw(make_article(issue=issue, title_en="CANARY-WITHDRAWN"))
-
-    canary_kw = make_keyword(name_en="CANARY-KEYWORD")
-    canary_section = make_section(name_en="CANARY-SECTION")
-    draft = make_article(
-        issue=issue,
-        status=S.DRAFT,
-        published_at=None,
-        section=canary_section,
-        keywords=[canary_kw],
-        **{f"title_{c}": "CANARY-DRAFT" for c in ("ky", "ru", "en")},
-    )
-    add_galley(draft, "en", name="CANARY.pdf")
-    link_domain(draft, "canary-draft-domain")
-    planned = make_issue(
-        journal=issue.journal, published_at=None, title_en="CANARY-ISSUE"
-    )
-    accepted = make_article(
-        issue=planned,
-        status=S.ACCEPTED,
-        published_at=None,
-        **{f"title_{c}": "CANARY-ACCEPTED" for c in ("ky", "ru", "en")},
-    )
-    tomorrow = timezone.now() + timedelta(days=1)
-    scheduled_issue = make_issue(
-        journal=issue.journal, published_at=tomorrow, title_en="CANARY-SCHEDULED"
-    )
-    scheduled = make_article(
-        issue=scheduled_issue,
-        published_at=tomorrow,
-        **{f"title_{c}": "CANARY-SCHEDULED" for c in ("ky", "ru", "en")},
-    )
+    hidden = make_hidden_content(issue)
+    # A published event does not put a draft in its domain.
+    link_domain(hidden.draft, "canary-draft-domain")
+    canaries = [a for a in hidden.articles if a != hidden.withdrawn]
     return {
         "rich": rich,
         "plain": plain,
         "third": third,
-        "withdrawn": withdrawn,
+        "withdrawn": hidden.withdrawn,
         "public": [rich, plain, third],
-        "draft": draft,
-        "accepted": accepted,
-        "scheduled": scheduled,
-        "canaries": [draft, accepted, scheduled],
-        "tomorrow": tomorrow,
+        "draft": hidden.draft,
+        "scheduled": hidden.scheduled,
+        "in_scheduled_issue": hidden.in_scheduled_issue,
+        "canaries": canaries,
+        "tomorrow": hidden.when,
     }
 
 
@@ -854,7 +827,7 @@ def test_earliest_datestamp_is_from_the_data(client, dated):
     )
 
 
-def test_scheduled_article_is_harvested_when_it_goes_public(client, world):
+def test_scheduled_articles_are_harvested_when_they_go_public(client, world):
     """An incremental harvest made before the publication time still gets it."""
     scheduled = world["scheduled"]
     # The next whole second: after every record the fixture wrote.
@@ -869,9 +842,11 @@ def test_scheduled_article_is_harvested_when_it_goes_public(client, world):
             client,
             {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": before},
         )
-        assert identifiers(tree) == [oai_id(scheduled)]
-        tree = get_record(client, scheduled)
-        assert ("en", "CANARY-SCHEDULED") in dc_values(tree, "title")
+        both = [scheduled, world["in_scheduled_issue"]]
+        assert identifiers(tree) == sorted(oai_id(a) for a in both)
+        for article in both:
+            titles = dc_values(get_record(client, article), "title")
+            assert ("en", article.title_en) in titles
 
 
 # --- Selective harvesting: sets -----------------------------------------------
