@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -31,6 +30,7 @@ from tests.builders import (
     make_issue,
     make_keyword,
     make_section,
+    make_staff,
 )
 from tests.interop.test_jats import make_rich_article, make_rich_journal
 
@@ -280,8 +280,7 @@ def oai_id(article, host="testserver"):
 
 
 def withdraw(article):
-    manager, _ = User.objects.get_or_create(username="manager")
-    manager.groups.add(Group.objects.get(name=Role.MANAGING_EDITOR))
+    manager = make_staff(Role.MANAGING_EDITOR)
     return transition(article, S.WITHDRAWN, by=manager, note="Duplicate")
 
 
