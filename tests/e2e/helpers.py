@@ -2,21 +2,14 @@
 
 import re
 
-from django.contrib.auth.models import Group, User
+from tests import builders
 
 PASSWORD = "a-long-test-password-9"
 
 
 def make_staff(username, role):
-    """A staff user in the workflow group `role` (the groups come from `migrate`)."""
-    user = User.objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password=PASSWORD,
-        is_staff=True,
-    )
-    user.groups.add(Group.objects.get(name=role))
-    return user
+    """A staff user in the workflow group `role` who signs in with PASSWORD."""
+    return builders.make_staff(role, username=username, password=PASSWORD)
 
 
 def admin_login(page, user, lang="ru", shoot=None):
