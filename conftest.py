@@ -13,6 +13,20 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the default language, as a fresh process would.
+
+    A request through the test client leaves its language active in the thread, so
+    without this a test would see whatever language the previous test last used.
+    """
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: database rows (and their keys) repeat
     from one test to the next, and frozen clocks repeat their timestamps."""

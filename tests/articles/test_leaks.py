@@ -1,24 +1,27 @@
 """The leak matrix: unpublished work never reaches a public page, in any language.
 
-Canary tokens sit in a draft, an accepted article of an unpublished issue, an article
-scheduled with its issue for tomorrow, and a withdrawn article. Every public channel is
-crawled in ky, ru and en. At the scheduled time the scheduled one appears everywhere,
-with no job run (time travel, no cron).
+Canary tokens sit in every kind of hidden content (tests.builders.make_hidden_content:
+draft, in review, accepted, scheduled, published in a planned or a scheduled issue,
+withdrawn). Every public listing is crawled in ky, ru and en. At the scheduled time the
+scheduled ones appear everywhere, with no job run (time travel, no cron).
 """
 
 import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.utils import timezone
 from freezegun import freeze_time
 
-from articles.models import Article
-from articles.workflow import Role, transition
-from tests.builders import add_galley, make_article, make_issue, make_keyword, past
+from tests.builders import (
+    WITHDRAWAL_REASON,
+    canary_label,
+    make_article,
+    make_hidden_content,
+    make_issue,
+    make_keyword,
+    past,
+)
 
-S = Article.Status
 LANGS = ["ky", "ru", "en"]
 HREF = re.compile(r'href="(/(?:ky|ru|en)/(?:issues|keywords)/[^"]+)"')
 
@@ -47,50 +50,10 @@ def world(db):
         keywords=[keyword],
         **{f"title_{c}": "Public article" for c in LANGS},
     )
-    draft = make_article(
-        issue=live_issue,
-        status=S.DRAFT,
-        published_at=None,
-        keywords=[keyword],
-        **{f"title_{c}": "CANARY-DRAFT" for c in LANGS},
-    )
-    add_galley(draft, "en")
-    planned = make_issue(published_at=None)
-    accepted = make_article(
-        issue=planned,
-        status=S.ACCEPTED,
-        published_at=None,
-        keywords=[keyword],
-        **{f"title_{c}": "CANARY-ACCEPTED" for c in LANGS},
-    )
-    when = timezone.now() + timedelta(days=1)
-    scheduled_issue = make_issue(published_at=when)
-    scheduled = make_article(
-        issue=scheduled_issue,
-        published_at=when,
-        keywords=[keyword],
-        **{f"title_{c}": "CANARY-SCHEDULED" for c in LANGS},
-    )
-    withdrawn = make_article(
-        issue=live_issue,
-        keywords=[keyword],
-        abstract_en="CANARY-WITHDRAWN-ABSTRACT",
-        **{f"title_{c}": "CANARY-WITHDRAWN" for c in LANGS},
-    )
-    add_galley(withdrawn, "en")
-    manager = User.objects.create_user("manager", password="x-long-password-1")
-    manager.groups.add(Group.objects.get(name=Role.MANAGING_EDITOR))
-    transition(withdrawn, S.WITHDRAWN, by=manager, note="Duplicate publication")
-    return {
-        "draft": draft,
-        "accepted": accepted,
-        "scheduled": scheduled,
-        "withdrawn": withdrawn,
-        "when": when,
-        "keyword": keyword,
-        "planned": planned,
-        "scheduled_issue": scheduled_issue,
-    }
+    hidden = make_hidden_content(live_issue, keywords=[keyword])
+    hidden.live_issue = live_issue
+    hidden.shared_keyword = keyword
+    return hidden
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -103,23 +66,23 @@ def test_no_canary_on_any_public_listing(client, world, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_unpublished_articles_issues_and_files_are_404(client, world, lang):
-    for name in ("draft", "accepted", "scheduled"):
-        article = world[name]
-        assert client.get(f"/{lang}/articles/{article.slug}/").status_code == 404
-        assert client.get(f"/{lang}/articles/{article.slug}/pdf/en/").status_code == 404
-    for issue in (world["planned"], world["scheduled_issue"]):
+    for article in world.articles:
+        if article != world.withdrawn:
+            url = f"/{lang}/articles/{article.slug}/"
+            assert client.get(url).status_code == 404, url
+        pdf = f"/{lang}/articles/{article.slug}/pdf/en/"
+        assert client.get(pdf).status_code == 404, pdf
+    for issue in (world.planned_issue, world.scheduled_issue):
         assert client.get(f"/{lang}/issues/{issue.slug}/").status_code == 404
-    slug = world["withdrawn"].slug
-    assert client.get(f"/{lang}/articles/{slug}/pdf/en/").status_code == 404
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_withdrawn_article_keeps_a_tombstone_with_the_reason(client, world, lang):
-    response = client.get(f"/{lang}/articles/{world['withdrawn'].slug}/")
+    response = client.get(f"/{lang}/articles/{world.withdrawn.slug}/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "CANARY-WITHDRAWN" in html
-    assert "Duplicate publication" in html
+    assert WITHDRAWAL_REASON in html
     assert "CANARY-WITHDRAWN-ABSTRACT" not in html
     assert "/pdf/" not in html
 
@@ -131,20 +94,29 @@ def test_keyword_counts_count_public_articles_only(client, world):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_scheduled_issue_goes_live_at_its_time_with_no_job(client, world, lang):
-    with freeze_time(world["when"] - timedelta(seconds=1)):
+def test_scheduled_work_goes_live_at_its_time_with_no_job(client, world, lang):
+    scheduled = ("CANARY-SCHEDULED", "CANARY-IN-SCHEDULED-ISSUE")
+    urls = [
+        f"/{lang}/articles/{world.scheduled.slug}/",
+        f"/{lang}/articles/{world.in_scheduled_issue.slug}/",
+    ]
+    with freeze_time(world.when - timedelta(seconds=1)):
         pages = crawl(client, lang)
-        assert not any("CANARY-SCHEDULED" in html for html in pages.values())
-        url = f"/{lang}/articles/{world['scheduled'].slug}/"
-        assert client.get(url).status_code == 404
-    with freeze_time(world["when"] + timedelta(seconds=1)):
+        for token in scheduled:
+            assert not any(token in html for html in pages.values()), token
+        for url in urls:
+            assert client.get(url).status_code == 404
+    with freeze_time(world.when + timedelta(seconds=1)):
         pages = crawl(client, lang)
-        home = pages[f"/{lang}/"]
-        assert "CANARY-SCHEDULED" in home
-        issue_url = f"/{lang}/issues/{world['scheduled_issue'].slug}/"
-        assert "CANARY-SCHEDULED" in pages[issue_url]
-        keyword_url = f"/{lang}/keywords/{world['keyword'].slug}/"
-        assert "CANARY-SCHEDULED" in pages[keyword_url]
-        assert client.get(url).status_code == 200
-        for other in ("CANARY-DRAFT", "CANARY-ACCEPTED", "CANARY-WITHDRAWN"):
-            assert not any(other in html for html in pages.values())
+        assert "CANARY-IN-SCHEDULED-ISSUE" in pages[f"/{lang}/"]
+        issue_url = f"/{lang}/issues/{world.scheduled_issue.slug}/"
+        assert "CANARY-IN-SCHEDULED-ISSUE" in pages[issue_url]
+        assert "CANARY-SCHEDULED" in pages[f"/{lang}/issues/{world.live_issue.slug}/"]
+        keyword_page = pages[f"/{lang}/keywords/{world.shared_keyword.slug}/"]
+        for token in scheduled:
+            assert token in keyword_page, token
+        for url in urls:
+            assert client.get(url).status_code == 200
+        for kind in ("draft", "in_review", "accepted", "in_planned_issue", "withdrawn"):
+            token = canary_label(kind)
+            assert not any(token in html for html in pages.values()), token

@@ -1,12 +1,11 @@
 """Who may open what: admin URLs, workflow screens and previews, per role."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from articles.models import Article
 from articles.workflow import Role
-from tests.builders import make_article, make_issue
+from tests.builders import make_article, make_inactive_staff, make_issue, make_staff
 
 S = Article.Status
 ANON, EDITOR, TRANSLATOR, MANAGER, SITE_ADMIN, INACTIVE, STAFF = (
@@ -96,16 +95,10 @@ def client_for(who):
     client = Client()
     if who == ANON:
         return client
-    user = User.objects.create_user(
-        username=who,
-        password="x-long-password-1",
-        is_staff=True,
-        is_active=who != INACTIVE,
-    )
-    if who in Role.LABELS:
-        user.groups.add(Group.objects.get(name=who))
     if who == INACTIVE:
-        user.groups.add(Group.objects.get(name=Role.MANAGING_EDITOR))
+        user = make_inactive_staff(Role.MANAGING_EDITOR)
+    else:
+        user = make_staff(who if who in Role.LABELS else None)
     client.force_login(user)
     return client
 

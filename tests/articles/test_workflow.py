@@ -1,9 +1,9 @@
 """The editorial workflow: the transition table, issue publishing, notifications."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from articles.models import Article, StatusChange
 from articles.workflow import (
@@ -14,21 +14,17 @@ from articles.workflow import (
     publish_issue,
     transition,
 )
-from tests.builders import make_article, make_issue, make_journal, past
+from tests.builders import (
+    make_article,
+    make_inactive_staff,
+    make_issue,
+    make_journal,
+    make_staff,
+    past,
+)
 
 S = Article.Status
 ROLES = [Role.EDITOR, Role.TRANSLATOR, Role.MANAGING_EDITOR, Role.SITE_ADMIN]
-
-
-def make_user(role=None, **fields):
-    fields.setdefault("username", f"{role or 'nobody'}-{User.objects.count()}")
-    fields.setdefault("email", f"{fields['username']}@example.org")
-    user = User.objects.create_user(
-        password="x-long-password-1", is_staff=True, **fields
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 def article_in(status, **overrides):
@@ -48,7 +44,7 @@ def article_in(status, **overrides):
 @pytest.mark.parametrize("frm", list(S))
 @pytest.mark.parametrize("to", list(S))
 def test_every_status_pair_for_every_role(role, frm, to):
-    user = make_user(role)
+    user = make_staff(role)
     article = article_in(frm)
     version = article.version
     allowed = TRANSITIONS.get((frm, to), frozenset())
@@ -70,8 +66,8 @@ def test_every_status_pair_for_every_role(role, frm, to):
 
 @pytest.mark.django_db
 def test_inactive_user_and_user_without_role_can_do_nothing():
-    inactive = make_user(Role.MANAGING_EDITOR, is_active=False)
-    nobody = make_user()
+    inactive = make_inactive_staff()
+    nobody = make_staff()
     article = article_in(S.IN_REVIEW)
     for user in (inactive, nobody):
         with pytest.raises(PermissionDenied):
@@ -82,7 +78,7 @@ def test_inactive_user_and_user_without_role_can_do_nothing():
 @pytest.mark.django_db
 @pytest.mark.parametrize("to", [S.REVISIONS_REQUESTED, S.WITHDRAWN])
 def test_returning_and_withdrawing_need_a_comment(to):
-    manager = make_user(Role.MANAGING_EDITOR)
+    manager = make_staff(Role.MANAGING_EDITOR)
     article = article_in(S.IN_REVIEW if to == S.REVISIONS_REQUESTED else S.PUBLISHED)
     with pytest.raises(WorkflowError):
         transition(article, to, by=manager, note="  ")
@@ -92,7 +88,7 @@ def test_returning_and_withdrawing_need_a_comment(to):
 
 @pytest.mark.django_db
 def test_publish_issue_publishes_every_accepted_article_at_once():
-    manager = make_user(Role.MANAGING_EDITOR)
+    manager = make_staff(Role.MANAGING_EDITOR)
     issue = make_issue(published_at=None)
     accepted = [article_in(S.ACCEPTED, issue=issue) for _ in range(3)]
     draft = article_in(S.DRAFT, issue=issue)
@@ -113,7 +109,7 @@ def test_publish_issue_publishes_every_accepted_article_at_once():
 def test_publish_issue_is_all_or_nothing_and_names_the_article(
     django_capture_on_commit_callbacks,
 ):
-    manager = make_user(Role.MANAGING_EDITOR)
+    manager = make_staff(Role.MANAGING_EDITOR)
     issue = make_issue(
         journal=make_journal(required_languages="ky,ru,en"), published_at=None
     )
@@ -121,9 +117,12 @@ def test_publish_issue_is_all_or_nothing_and_names_the_article(
     bad = article_in(
         S.ACCEPTED, issue=issue, abstract_en="", first_page=None, last_page=None
     )
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(IssueNotReady) as caught:
-            publish_issue(issue, by=manager)
+    with (
+        translation.override("en"),
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(IssueNotReady) as caught,
+    ):
+        publish_issue(issue, by=manager)
     assert callbacks == []
     [(article, why)] = caught.value.problems
     assert article.pk == bad.pk
@@ -138,7 +137,7 @@ def test_publish_issue_is_all_or_nothing_and_names_the_article(
 
 @pytest.mark.django_db
 def test_publishing_twice_publishes_once():
-    manager = make_user(Role.MANAGING_EDITOR)
+    manager = make_staff(Role.MANAGING_EDITOR)
     issue = make_issue(published_at=None)
     article_in(S.ACCEPTED, issue=issue)
     publish_issue(issue, by=manager)
@@ -154,7 +153,7 @@ def test_editor_cannot_publish_an_issue():
     issue = make_issue(published_at=None)
     article_in(S.ACCEPTED, issue=issue)
     with pytest.raises(PermissionDenied):
-        publish_issue(issue, by=make_user(Role.EDITOR))
+        publish_issue(issue, by=make_staff(Role.EDITOR))
     issue.refresh_from_db()
     assert issue.published_at is None
 
@@ -163,8 +162,8 @@ def test_editor_cannot_publish_an_issue():
 def test_author_is_emailed_when_returned_and_when_accepted(
     django_capture_on_commit_callbacks,
 ):
-    editor = make_user(Role.EDITOR, email="author-editor@example.org")
-    manager = make_user(Role.MANAGING_EDITOR)
+    editor = make_staff(Role.EDITOR, email="author-editor@example.org")
+    manager = make_staff(Role.MANAGING_EDITOR)
     article = article_in(S.IN_REVIEW, created_by=editor)
     with django_capture_on_commit_callbacks(execute=True):
         transition(article, S.REVISIONS_REQUESTED, by=manager, note="Shorten part 2")

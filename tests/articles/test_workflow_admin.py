@@ -1,7 +1,6 @@
 """The workflow through the admin: buttons, publishing, lost updates, revisions."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
@@ -9,23 +8,13 @@ from reversion.models import Version
 from articles.models import Article, StatusChange
 from articles.workflow import Role
 from tests.admin_forms import admin_form_data
-from tests.builders import make_article, make_issue, make_journal
+from tests.builders import make_article, make_issue, make_journal, make_staff
 
 S = Article.Status
 
 
 def login(role=None, superuser=False, **fields):
-    name = f"{role or 'admin'}-{User.objects.count()}"
-    user = User.objects.create_user(
-        username=name,
-        password="x-long-password-1",
-        email=f"{name}@example.org",
-        is_staff=True,
-        is_superuser=superuser,
-        **fields,
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
+    user = make_staff(role, is_superuser=superuser, **fields)
     client = Client()
     client.force_login(user)
     return client, user

@@ -111,6 +111,17 @@ def browser(chromium_session):
     return chromium_session.start()
 
 
+def pytest_collection_modifyitems(items):
+    """Every browser test is backend_independent: slow, and the same on both databases.
+
+    This hook sees the whole session's items, so it marks only those under this folder.
+    """
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.backend_independent)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After the last browser test (its data flushed), stop the browser."""

@@ -2,21 +2,14 @@
 
 import re
 
-from django.contrib.auth.models import Group, User
+from tests import builders
 
 PASSWORD = "a-long-test-password-9"
 
 
 def make_staff(username, role):
-    """A staff user in the workflow group `role` (the groups come from `migrate`)."""
-    user = User.objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password=PASSWORD,
-        is_staff=True,
-    )
-    user.groups.add(Group.objects.get(name=role))
-    return user
+    """A staff user in the workflow group `role` who signs in with PASSWORD."""
+    return builders.make_staff(role, username=username, password=PASSWORD)
 
 
 def admin_login(page, user, lang="ru", shoot=None):
@@ -29,6 +22,29 @@ def admin_login(page, user, lang="ru", shoot=None):
         shoot(page, f"{user.username}-login")
     page.click("#login-form [type=submit]")
     page.wait_for_url(re.compile(rf"/{lang}/admin/$"))
+
+
+# Chromium's PDF viewer is an extension page; its toolbar knows how far the document
+# has loaded and how many pages it has.
+PDF_VIEWER_URL = "chrome-extension://"
+PDF_LOADED = """() => {
+    const viewer = document.querySelector("pdf-viewer");
+    const toolbar = viewer && viewer.shadowRoot
+        && viewer.shadowRoot.querySelector("viewer-toolbar");
+    return toolbar && toolbar.loadProgress === 100 && toolbar.docLength > 0
+        ? toolbar.docLength : null;
+}"""
+
+
+def wait_for_pdf_viewer(page):
+    """Wait until the browser's PDF viewer has loaded the document; its page count."""
+    frame = next((f for f in page.frames if f.url.startswith(PDF_VIEWER_URL)), None)
+    if frame is None:
+        # The sync API handles events only inside its calls, so none is missed here.
+        frame = page.wait_for_event(
+            "framenavigated", predicate=lambda f: f.url.startswith(PDF_VIEWER_URL)
+        )
+    return frame.wait_for_function(PDF_LOADED).json_value()
 
 
 def select2_pick(page, select_id, query, option_text):

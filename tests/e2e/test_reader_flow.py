@@ -20,6 +20,7 @@ from tests.builders import (
     make_section,
     past,
 )
+from tests.e2e.helpers import wait_for_pdf_viewer
 
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 PDF_NAME = "Toktogulova-2024-water.pdf"
@@ -159,7 +160,7 @@ def test_reader_switches_language_finds_downloads_and_cites(
     expect(pdf_link).to_have_count(1)
     pdf_link.click()
     page.wait_for_url(re.compile(rf"/en/articles/{article.slug}/pdf/en/$"))
-    page.wait_for_timeout(1500)  # the viewer draws the page
+    assert wait_for_pdf_viewer(page) == 1  # the viewer has the page before the shot
     shoot(page, "pdf-viewer", full_page=False)
     page.go_back()
     page.wait_for_url(re.compile(rf"/en/articles/{article.slug}/$"))

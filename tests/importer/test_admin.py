@@ -1,7 +1,6 @@
 """The "Import manuscript" admin page: upload, preview, confirm, as an editor would."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -19,7 +18,13 @@ from articles.models import (
 from articles.workflow import Role
 from importer.models import ManuscriptImport
 from importer.parser import parse_manuscript
-from tests.builders import make_contributor, make_issue, make_keyword, make_section
+from tests.builders import (
+    make_contributor,
+    make_issue,
+    make_keyword,
+    make_section,
+    make_staff,
+)
 from tests.helpers import form_values, parse
 from tests.importer.documents import docx_bytes, pdf_bytes, sample, zip_bytes
 from tests.importer.expected import SAMPLES
@@ -31,14 +36,7 @@ SAMPLE = "ky_ru_en_pdf_damage.txt"
 
 
 def client_for(role=None, superuser=False):
-    user = User.objects.create_user(
-        username=f"{role or 'admin'}-{User.objects.count()}",
-        password="x-long-password-1",
-        is_staff=True,
-        is_superuser=superuser,
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
+    user = make_staff(role, is_superuser=superuser)
     client = Client()
     client.force_login(user)
     return client, user

@@ -18,11 +18,12 @@ from interop.citations import (
     to_bibtex,
 )
 from tests.builders import (
+    HIDDEN_ARTICLES,
     add_galley,
     add_reference,
-    future,
     make_article,
     make_contributor,
+    make_hidden_content,
     make_issue,
     make_journal,
     make_keyword,
@@ -265,20 +266,15 @@ def test_hostile_title_is_data_in_every_format(client, fmt):
 
 
 def canaries():
-    """Articles readers must not see, each failing one part of the rule."""
-    hidden_issue = make_issue(published_at=None)
-    future_issue = make_issue(published_at=future())
-    return {
-        "draft": make_article(status=Article.Status.DRAFT, doi="10.1234/c.1"),
-        "accepted": make_article(status=Article.Status.ACCEPTED, doi="10.1234/c.2"),
-        "scheduled": make_article(
-            published_at=future(),
-            doi="10.1234/c.3",
-        ),
-        "unpublished issue": make_article(issue=hidden_issue, doi="10.1234/c.4"),
-        "future issue": make_article(issue=future_issue, doi="10.1234/c.5"),
-        "withdrawn": make_article(status=Article.Status.WITHDRAWN, doi="10.1234/c.6"),
-    }
+    """Every kind of hidden article (make_hidden_content), each with a DOI."""
+    hidden = make_hidden_content(knowledge_base=False)
+    articles = {}
+    for n, kind in enumerate(HIDDEN_ARTICLES, 1):
+        article = getattr(hidden, kind)
+        Article.objects.filter(pk=article.pk).update(doi=f"10.1234/c.{n}")
+        article.refresh_from_db()
+        articles[kind] = article
+    return articles
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

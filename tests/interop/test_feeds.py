@@ -15,13 +15,13 @@ from relations.models import Event
 from tests.builders import (
     make_article,
     make_contributor,
+    make_hidden_content,
     make_issue,
     make_journal,
     make_keyword,
     past,
 )
 from tests.helpers import url_in
-from tests.interop.test_sitemaps import add_canaries, titled
 from tests.relations.builders import knowledge_base, make_domain, make_event
 
 pytestmark = pytest.mark.django_db
@@ -109,17 +109,8 @@ def read_feed(response, kind):
 @pytest.fixture
 def world(db):
     kb = knowledge_base()
-    add_canaries(kb)
     kb.article.keywords.add(kb.keyword)
-    for article in Article.objects.filter(slug__startswith="canary"):
-        article.keywords.add(kb.keyword)
-    make_article(
-        issue=kb.article.issue,
-        status=Article.Status.WITHDRAWN,
-        withdrawn_at=past(),
-        keywords=[kb.keyword],
-        **titled("CANARY withdrawn"),
-    )
+    make_hidden_content(kb.article.issue, keywords=[kb.keyword], domains=[kb.domain])
     return kb
 
 
@@ -322,7 +313,7 @@ def test_xml_text_removes_only_what_xml_outputs_must_not_carry(raw, clean):
 
 def populate(n):
     kb = knowledge_base()
-    add_canaries(kb)
+    make_hidden_content(kb.article.issue, keywords=[kb.keyword], domains=[kb.domain])
     for _ in range(n):
         issue = make_issue()
         article = make_article(issue=issue, authors=2, keywords=[kb.keyword])

@@ -1,6 +1,6 @@
 """JATS 1.3 XML per article: the fields of the article, well-formed, public only."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.utils import timezone
@@ -9,11 +9,13 @@ from lxml import etree
 from articles.models import Article, Authorship
 from interop.jats import OAI_NAMESPACE, article_jats
 from tests.builders import (
+    HIDDEN_ARTICLES,
     add_galley,
     add_reference,
     add_section,
     make_article,
     make_contributor,
+    make_hidden_content,
     make_issue,
     make_journal,
     make_keyword,
@@ -361,16 +363,10 @@ def test_control_characters_are_dropped(client):
 @pytest.fixture
 def canaries(db):
     live = make_issue(published_at=past(10))
-    planned = make_issue(published_at=None)
-    tomorrow = timezone.now() + timedelta(days=1)
-    scheduled = make_issue(published_at=tomorrow)
-    return {
-        "draft": make_article(issue=live, status=S.DRAFT, published_at=None),
-        "accepted": make_article(issue=planned, status=S.ACCEPTED, published_at=None),
-        "scheduled": make_article(issue=scheduled, published_at=tomorrow),
-        "withdrawn": make_article(issue=live, status=S.WITHDRAWN),
-        "no issue": make_article(issue=None),
-    }
+    hidden = make_hidden_content(live, knowledge_base=False)
+    articles = {kind: getattr(hidden, kind) for kind in HIDDEN_ARTICLES}
+    articles["no issue"] = make_article(issue=None)
+    return articles
 
 
 @pytest.mark.parametrize("lang", LANGS)

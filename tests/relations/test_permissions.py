@@ -1,11 +1,11 @@
 """Who may open which knowledge-base admin page, per editorial role."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from articles.workflow import Role
 from relations.models import Event
+from tests.builders import make_staff
 from tests.relations.builders import (
     country,
     make_agreement,
@@ -52,11 +52,7 @@ def client_for(who):
     client = Client()
     if who == ANON:
         return client
-    user = User.objects.create_user(
-        username=who, password="x-long-password-1", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=who))
-    client.force_login(user)
+    client.force_login(make_staff(who))
     return client
 
 

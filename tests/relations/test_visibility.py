@@ -2,59 +2,39 @@
 
 import pytest
 
-from tests.builders import make_keyword
+from tests.builders import CANARY, make_hidden_content, make_keyword
 from tests.helpers import parse, url_in
 from tests.relations.builders import (
     country,
     knowledge_base,
     make_agreement,
     make_event,
-    make_indicator,
 )
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["ky", "ru", "en"]
-CANARY = "CANARY-unpublished"
 
 
 @pytest.fixture
 def kb():
-    """The knowledge base plus a draft event, agreement and indicator on every page."""
+    """The knowledge base plus every kind of hidden content, linked to every page."""
     kb = knowledge_base()
-    links = {"countries": [kb.kg, kb.tj], "domains": [kb.domain]}
-    kb.hidden_event = make_event(
-        title_ky=f"{CANARY} окуя",
-        title_ru=f"{CANARY} событие",
-        title_en=f"{CANARY} event",
-        is_published=False,
-        organizations=[kb.organization],
+    hidden = make_hidden_content(
+        kb.article.issue,
         keywords=[kb.keyword],
-        articles=[kb.article],
-        **links,
+        domains=[kb.domain],
+        entry_links={
+            "countries": [kb.kg, kb.tj],
+            "organizations": [kb.organization],
+            "articles": [kb.article],
+        },
     )
-    kb.hidden_agreement = make_agreement(
-        title_ky=f"{CANARY} келишим",
-        title_ru=f"{CANARY} соглашение",
-        title_en=f"{CANARY} agreement",
-        is_published=False,
-        organizations=[kb.organization],
-        keywords=[kb.keyword],
-        articles=[kb.article],
-        events=[kb.summit],
-        **links,
-    )
-    kb.summit.agreements.add(kb.hidden_agreement)
+    kb.hidden_event = hidden.event
+    kb.hidden_agreement = hidden.agreement
+    kb.hidden_indicator = hidden.indicator
+    kb.hidden_agreement.events.add(kb.summit)
     kb.treaty.events.add(kb.hidden_event)
-    kb.hidden_indicator = make_indicator(
-        name_ky=f"{CANARY} көрсөткүч",
-        name_ru=f"{CANARY} показатель",
-        name_en=f"{CANARY} indicator",
-        is_published=False,
-        domain=kb.domain,
-        countries=[kb.kg, kb.tj],
-        observations=[(2020, 1)],
-    )
     return kb
 
 

@@ -1,9 +1,8 @@
 """A small trilingual world to search, with canaries that share its words.
 
-Every canary (a draft, an accepted article in a planned issue, an article scheduled
-with its issue for tomorrow, a draft event, a draft agreement) carries the words,
-keyword, section, issue and domain of public content, so that a leak would show up
-as a hit or as a wrong facet count.
+Every canary (each kind of hidden article of tests.builders.make_hidden_content, a
+draft event, a draft agreement) carries the words, keyword, section, issue and domain
+of public content, so that a leak would show up as a hit or as a wrong facet count.
 """
 
 from datetime import date
@@ -11,11 +10,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from articles.models import Article
 from tests.builders import (
     add_section,
-    future,
     make_article,
+    make_hidden_content,
     make_issue,
     make_journal,
     make_keyword,
@@ -23,8 +21,6 @@ from tests.builders import (
     past,
 )
 from tests.relations.builders import make_agreement, make_domain, make_event
-
-CANARY = "CANARY"
 
 
 def _titles(ky, ru, en):
@@ -115,45 +111,17 @@ def world(db):
 
 
 def canaries(w):
-    """Unpublished content in every channel search reads, sharing public words."""
-    words = {
-        "title_ky": f"{CANARY} чек ара мамилелер",
-        "title_ru": f"{CANARY} граница соглашение",
-        "title_en": f"{CANARY} border agreement water",
-        "abstract_ru": "Граница и вода.",
-    }
-    planned = make_issue(year=2024, number="3", published_at=None)
-    scheduled_issue = make_issue(year=2024, number="4", published_at=future(1))
-    common = {"section": w.politics, "keywords": [w.border, w.water]}
-    return [
-        make_article(
-            issue=w.issue_2024,
-            status=Article.Status.DRAFT,
-            published_at=None,
-            **common,
-            **words,
-        ),
-        make_article(
-            issue=planned,
-            status=Article.Status.ACCEPTED,
-            published_at=None,
-            **common,
-            **words,
-        ),
-        make_article(issue=scheduled_issue, published_at=future(1), **common, **words),
-        make_article(issue=w.issue_2023, published_at=future(1), **common, **words),
-        make_event(
-            date=date(2023, 6, 1),
-            is_published=False,
-            domains=[w.domain],
-            keywords=[w.border],
-            **_titles(f"{CANARY} чек ара", f"{CANARY} граница", f"{CANARY} border"),
-        ),
-        make_agreement(
-            date=date(2023, 7, 1),
-            is_published=False,
-            domains=[w.domain],
-            keywords=[w.border],
-            **_titles(f"{CANARY} чек ара", f"{CANARY} граница", f"{CANARY} border"),
-        ),
-    ]
+    """Every kind of hidden content, sharing the words, keywords, section and domain
+    of public content, in every channel search reads."""
+    hidden = make_hidden_content(
+        w.issue_2024,
+        words={
+            "ky": "чек ара мамилелер",
+            "ru": "граница соглашение вода",
+            "en": "border agreement water",
+        },
+        keywords=[w.border, w.water],
+        section=w.politics,
+        domains=[w.domain],
+    )
+    return [*hidden.articles, hidden.event, hidden.agreement]

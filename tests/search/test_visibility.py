@@ -8,9 +8,9 @@ import pytest
 
 from articles.models import Article
 from relations.models import Agreement, Event
+from tests.builders import CANARY
 from tests.helpers import url_in
 
-from .conftest import CANARY
 from .helpers import follow, search
 
 pytestmark = pytest.mark.django_db
