@@ -18,7 +18,13 @@ from articles.roles import CAPABILITIES
 from articles.workflow import TRANSITIONS, Role, transition
 from relations.models import Event
 from tests.admin_forms import admin_form_data
-from tests.builders import make_article, make_issue, make_keyword
+from tests.builders import (
+    make_article,
+    make_inactive_staff,
+    make_issue,
+    make_keyword,
+    make_staff,
+)
 from tests.relations.builders import make_event
 
 pytestmark = pytest.mark.django_db
@@ -59,22 +65,15 @@ EXPECTED_MOVES = {
 }
 
 
-def user_for(who, name=None):
+def user_for(who, **fields):
+    """The user behind each column of the tables above (None: not signed in)."""
     if who == ANON:
         return None
-    user = User.objects.create_user(
-        username=name or f"{who}-{User.objects.count()}",
-        password="x-long-password-1",
-        email=f"{who}@example.org",
-        is_staff=True,
-        is_active=who != INACTIVE,
-        is_superuser=who == SUPER,
-    )
-    if who in Role.LABELS:
-        user.groups.add(Group.objects.get(name=who))
     if who == INACTIVE:
-        user.groups.add(Group.objects.get(name=Role.SITE_ADMIN))
-    return user
+        return make_inactive_staff(Role.SITE_ADMIN, **fields)
+    if who == SUPER:
+        return make_staff(is_superuser=True, **fields)
+    return make_staff(who if who in Role.LABELS else None, **fields)
 
 
 def client_for(who):
@@ -428,7 +427,7 @@ def test_site_admin_cannot_make_itself_superuser_or_grant_itself_permissions():
 
 def test_site_admin_cannot_touch_a_superuser():
     client, _ = client_for(SITE_ADMIN)
-    boss = user_for(SUPER, name="boss")
+    boss = user_for(SUPER, username="boss")
     password = boss.password
     assert client.get(admin_url(boss, "password")).status_code == 403
     client.post(
