@@ -640,3 +640,13 @@ def test_bulk_delete_never_removes_an_article_past_draft(status):
         {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"},
     )
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_the_link_tables_in_revisions_have_content_types_from_migrate():
+    """Made on the fly inside the revision page's rolled-back transaction, they would
+    leave a cached id that breaks the next save in the same process."""
+    from django.contrib.contenttypes.models import ContentType
+
+    assert ContentType.objects.filter(
+        app_label="relations", model__in=["event_articles", "agreement_articles"]
+    ).count() == 2
