@@ -12,11 +12,10 @@ PYTEST_ARGS ?=
 # this Makefile did not build, or built elsewhere, is never trusted.
 VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0], sys.executable)') \
   $(shell cksum < requirements.txt | cut -d' ' -f1) $(CURDIR)
-# With DEBUG off the settings refuse to start without DJANGO_SECRET_KEY. The commands
-# below (migrate, load_demo, collectstatic, checks, messages) sign nothing that
-# outlives them, so without a key in the environment each run gets a random one.
+# With DEBUG off the site will not serve on the public development key (ops/safety.py);
+# `make serve` without DJANGO_SECRET_KEY makes a random one for its run.
 NEW_KEY = $$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')
-MANAGE = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(NEW_KEY)}" $(BIN)/python manage.py
+MANAGE = $(BIN)/python manage.py
 
 .PHONY: install run test lint messages demo serve bench load faults browser fresh-check \
   two-servers

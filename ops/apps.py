@@ -7,6 +7,7 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
+        from . import safety  # noqa: F401 - registers the secret-key deploy check
         from .twofactor import install
 
         install()
