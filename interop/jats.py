@@ -3,9 +3,13 @@
 The Journal Publishing DTD requires the journal's ISSN; a journal without one is
 declared under the Archiving and Interchange DTD instead, whose models admit
 everything we write (its `<journal-meta>` has no required ISSN). One builder serves
-the download and OAI-PMH's `jats` format. A JATS document has no
-namespace, but the OAI-PMH schema admits only namespace-qualified metadata, so
-OAI-PMH asks for the same tree in `OAI_NAMESPACE`.
+the download and OAI-PMH's `jats` format.
+
+A JATS document has no namespace, but the OAI-PMH schema admits only
+namespace-qualified metadata. OAI-PMH therefore carries the same tree in the
+namespace JATS 1.3 names for Archiving and Interchange, advertised with the
+Archiving 1.3 XSD, as PubMed Central's OAI-PMH service does: one pair for every
+record, since Archiving admits the Journal Publishing documents as well.
 """
 
 import re
@@ -42,8 +46,8 @@ ARCHIVING_DOCTYPE = (
     'Interchange DTD v1.3 20210610//EN" '
     '"https://jats.nlm.nih.gov/archiving/1.3/JATS-archivearticle1-3.dtd">'
 )
-OAI_NAMESPACE = "http://jats.nlm.nih.gov"
-OAI_SCHEMA = "https://jats.nlm.nih.gov/publishing/1.3/xsd/JATS-journalpublishing1-3.xsd"
+OAI_NAMESPACE = "https://jats.nlm.nih.gov/ns/archiving/1.3/"
+OAI_SCHEMA = "https://jats.nlm.nih.gov/archiving/1.3/xsd/JATS-archivearticle1-3.xsd"
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
