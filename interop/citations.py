@@ -347,12 +347,13 @@ def to_ris(record):
 
 
 def to_endnote(record):
+    """EndNote's tagged (refer) format. The journal's abbreviation is left out:
+    EndNote and Zotero read %B as the journal too, so it would replace the title."""
     lines = [("%0", "Journal Article")]
     lines += [("%A", a.inverted) for a in record.authors]
     lines += [
         ("%T", record.full_title),
         ("%J", record.journal),
-        ("%B", record.journal_abbrev),
         ("%I", record.publisher),
         ("%D", str(record.year)),
         ("%8", record.published.isoformat()),

@@ -220,6 +220,9 @@ def test_endnote_tagged_format(client):
     assert values(fields, "%T") == ["Вода и энергетика"]
     assert values(fields, "%J") == ["Международные отношения"]
     assert values(fields, "%D") == ["2024"]
+    # %B is also the journal to EndNote and Zotero: the abbreviation would win.
+    assert values(fields, "%B") == []
+    assert "Int. Rel." not in [value for _, value in fields]
     assert values(fields, "%P") == ["12-18"]
     assert values(fields, "%R") == ["10.1234/ir.2024.4.1"]
     assert len(values(fields, "%K")) == 2
