@@ -19,7 +19,7 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from articles.addresses import absolute_url
+from articles.addresses import absolute_url, doi_url
 from articles.languages import localized
 from articles.models import Authorship
 from articles.sorting import alphabet_key
@@ -156,7 +156,7 @@ class Record:
 
     @property
     def doi_url(self):
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        return doi_url(self.doi)
 
 
 def keyword_labels(article, lang):
