@@ -107,6 +107,8 @@ def dublin_core(record, article):
     tags += [("DC.creator", a.inverted, a.lang) for a in record.authors]
     tags += [
         ("DC.date", record.published.isoformat(), ""),
+        # The page, as in oai_dc, so an article without a DOI is identified too.
+        ("DC.identifier", record.url, ""),
         ("DC.identifier", record.doi_url, ""),
         ("DC.language", record.lang, ""),
         ("DC.publisher", record.publisher or record.journal, record.lang),
