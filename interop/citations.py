@@ -168,9 +168,13 @@ def keyword_labels(article, lang):
 def citation_record(article, lang, request=None, base_url=None):
     """`article` as cited in `lang`: translated fields in `lang` where they exist.
 
-    Title, names and the journal fall back along the language chain (a citation
-    needs them); the abstract and keywords are given only in `lang` itself.
+    Without a title in `lang`, the whole reference is in the language its title
+    falls back to (journal, labels, keywords alike), never a mix. Names and the
+    journal fall back along the language chain (a citation needs them); the
+    abstract and keywords are given only in the reference's language itself.
     """
+    title = localized(article, "title", lang)
+    lang = title.lang or lang
     issue = article.issue
     journal = issue.journal
     # Editors' previews show articles not yet dated.
@@ -185,7 +189,7 @@ def citation_record(article, lang, request=None, base_url=None):
         key=article.slug,
         lang=lang,
         language=lang if has_text else article.original_language,
-        title=localized(article, "title", lang).text,
+        title=title.text,
         subtitle=exact(article, "subtitle", lang),
         abstract=exact(article, "abstract", lang),
         keywords=keyword_labels(article, lang),
