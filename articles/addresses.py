@@ -10,7 +10,7 @@ Every channel builds such URLs here: pages (canonical, hreflang), `interop` (met
 tags, citations, feeds, sitemaps, OAI-PMH, JATS, Crossref).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.http.request import split_domain_port
@@ -36,6 +36,12 @@ def absolute_url(path, request=None, base_url=None):
     that let Django add the request's host (feeds, sitemaps) in development.
     """
     return iri_to_uri(f"{site_root(request, base_url)}{path}")
+
+
+def doi_url(doi):
+    """The https://doi.org/ link of `doi`, percent-encoded as the DOI Handbook asks
+    ("" without a DOI). Validated DOIs need no escaping; older ones may."""
+    return f"https://doi.org/{quote(doi, safe='/:;()._-')}" if doi else ""
 
 
 def site_host(request=None):

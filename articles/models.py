@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
+from .addresses import doi_url
 from .cleaning import validate_image, validate_pdf
 from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language, localized
 
@@ -26,8 +27,10 @@ ISSN_VALIDATOR = RegexValidator(
 ORCID_VALIDATOR = RegexValidator(
     r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", _("Enter an ORCID iD like 0000-0002-1825-0097.")
 )
+# Crossref's recommended pattern (the DOI Handbook's syntax, without the characters
+# that need escaping wherever a DOI is written: spaces, quotes, <, >, #, ?, %).
 DOI_VALIDATOR = RegexValidator(
-    r"^10\.\d{4,9}/\S+$", _("Enter a DOI like 10.1234/abc.5.")
+    r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9]+$", _("Enter a DOI like 10.1234/abc.5.")
 )
 
 
@@ -471,6 +474,10 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"slug": self.slug})
 
+    @property
+    def doi_url(self):
+        return doi_url(self.doi)
+
     def clean(self):
         if not any((getattr(self, f"title_{c}") or "").strip() for c in LANGUAGE_CODES):
             raise ValidationError(
@@ -674,6 +681,10 @@ class Reference(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def doi_url(self):
+        return doi_url(self.doi)
 
 
 class StatusChange(models.Model):

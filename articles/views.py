@@ -329,7 +329,10 @@ class IssuePreviewView(PreviewMixin, IssueDetailView):
 
 
 def galley_download(request, slug, language):
-    """The PDF of a public article in one language, under its original file name.
+    """The PDF of a public article in one language, named from the article.
+
+    The uploaded file's own name is not used: its extension may be anything
+    (x.html), and the response is always a PDF.
 
     Editors may also download the PDFs of unpublished articles; those responses are
     private and never stored by caches.
@@ -345,7 +348,7 @@ def galley_download(request, slug, language):
     response = FileResponse(
         handle,
         as_attachment=False,
-        filename=galley.original_name or f"{slug}-{language}.pdf",
+        filename=f"{article.slug}-{language}.pdf",
         content_type="application/pdf",
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -19,7 +19,7 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from articles.addresses import absolute_url
+from articles.addresses import absolute_url, doi_url
 from articles.languages import localized
 from articles.models import Authorship
 from articles.sorting import alphabet_key
@@ -156,7 +156,7 @@ class Record:
 
     @property
     def doi_url(self):
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        return doi_url(self.doi)
 
 
 def keyword_labels(article, lang):
@@ -168,9 +168,13 @@ def keyword_labels(article, lang):
 def citation_record(article, lang, request=None, base_url=None):
     """`article` as cited in `lang`: translated fields in `lang` where they exist.
 
-    Title, names and the journal fall back along the language chain (a citation
-    needs them); the abstract and keywords are given only in `lang` itself.
+    Without a title in `lang`, the whole reference is in the language its title
+    falls back to (journal, labels, keywords alike), never a mix. Names and the
+    journal fall back along the language chain (a citation needs them); the
+    abstract and keywords are given only in the reference's language itself.
     """
+    title = localized(article, "title", lang)
+    lang = title.lang or lang
     issue = article.issue
     journal = issue.journal
     # Editors' previews show articles not yet dated.
@@ -185,7 +189,7 @@ def citation_record(article, lang, request=None, base_url=None):
         key=article.slug,
         lang=lang,
         language=lang if has_text else article.original_language,
-        title=localized(article, "title", lang).text,
+        title=title.text,
         subtitle=exact(article, "subtitle", lang),
         abstract=exact(article, "abstract", lang),
         keywords=keyword_labels(article, lang),
@@ -347,12 +351,13 @@ def to_ris(record):
 
 
 def to_endnote(record):
+    """EndNote's tagged (refer) format. The journal's abbreviation is left out:
+    EndNote and Zotero read %B as the journal too, so it would replace the title."""
     lines = [("%0", "Journal Article")]
     lines += [("%A", a.inverted) for a in record.authors]
     lines += [
         ("%T", record.full_title),
         ("%J", record.journal),
-        ("%B", record.journal_abbrev),
         ("%I", record.publisher),
         ("%D", str(record.year)),
         ("%8", record.published.isoformat()),

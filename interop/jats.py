@@ -1,8 +1,15 @@
-"""JATS 1.3 (Journal Publishing) XML of a public article.
+"""JATS 1.3 XML of a public article.
 
-One builder serves the download and OAI-PMH's `jats` format. A JATS document has no
-namespace, but the OAI-PMH schema admits only namespace-qualified metadata, so
-OAI-PMH asks for the same tree in `OAI_NAMESPACE`.
+The Journal Publishing DTD requires the journal's ISSN; a journal without one is
+declared under the Archiving and Interchange DTD instead, whose models admit
+everything we write (its `<journal-meta>` has no required ISSN). One builder serves
+the download and OAI-PMH's `jats` format.
+
+A JATS document has no namespace, but the OAI-PMH schema admits only
+namespace-qualified metadata. OAI-PMH therefore carries the same tree in the
+namespace JATS 1.3 names for Archiving and Interchange, advertised with the
+Archiving 1.3 XSD, as PubMed Central's OAI-PMH service does: one pair for every
+record, since Archiving admits the Journal Publishing documents as well.
 """
 
 import re
@@ -29,13 +36,18 @@ from .oai_xml import (
 from .text import xml_text
 
 DTD_VERSION = "1.3"
-DOCTYPE = (
+PUBLISHING_DOCTYPE = (
     '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD '
     'v1.3 20210610//EN" '
     '"https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.dtd">'
 )
-OAI_NAMESPACE = "http://jats.nlm.nih.gov"
-OAI_SCHEMA = "https://jats.nlm.nih.gov/publishing/1.3/xsd/JATS-journalpublishing1-3.xsd"
+ARCHIVING_DOCTYPE = (
+    '<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Archiving and '
+    'Interchange DTD v1.3 20210610//EN" '
+    '"https://jats.nlm.nih.gov/archiving/1.3/JATS-archivearticle1-3.dtd">'
+)
+OAI_NAMESPACE = "https://jats.nlm.nih.gov/ns/archiving/1.3/"
+OAI_SCHEMA = "https://jats.nlm.nih.gov/archiving/1.3/xsd/JATS-archivearticle1-3.xsd"
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -49,13 +61,21 @@ def article_jats(article, *, urls=None, namespace=None):
     return JatsBuilder(article, urls=urls, namespace=namespace).build()
 
 
+def doctype(journal):
+    """Journal Publishing when the journal has an ISSN (that DTD requires one),
+    else Archiving and Interchange."""
+    if journal.issn_print or journal.issn_online:
+        return PUBLISHING_DOCTYPE
+    return ARCHIVING_DOCTYPE
+
+
 def article_jats_bytes(article, *, urls=None):
-    """The JATS document of `article` as UTF-8 bytes, with the JATS 1.3 DOCTYPE."""
+    """The JATS document of `article` as UTF-8 bytes, with its JATS 1.3 DOCTYPE."""
     return etree.tostring(
         article_jats(article, urls=urls),
         xml_declaration=True,
         encoding="UTF-8",
-        doctype=DOCTYPE,
+        doctype=doctype(article.issue.journal),
         pretty_print=True,
     )
 

@@ -13,7 +13,7 @@ import json
 from django.utils import translation
 from django.utils.text import Truncator
 
-from articles.addresses import absolute_url
+from articles.addresses import absolute_url, doi_url
 from articles.languages import LANGUAGE_CODES, localized
 
 from .citations import article_path, citation_record, exact, galley_path
@@ -89,7 +89,7 @@ def highwire(record, article, pdf_url):
 
 def reference_text(reference):
     if reference.doi:
-        return f"{reference.text} https://doi.org/{reference.doi}"
+        return f"{reference.text} {doi_url(reference.doi)}"
     return reference.text
 
 
@@ -107,6 +107,8 @@ def dublin_core(record, article):
     tags += [("DC.creator", a.inverted, a.lang) for a in record.authors]
     tags += [
         ("DC.date", record.published.isoformat(), ""),
+        # The page, as in oai_dc, so an article without a DOI is identified too.
+        ("DC.identifier", record.url, ""),
         ("DC.identifier", record.doi_url, ""),
         ("DC.language", record.lang, ""),
         ("DC.publisher", record.publisher or record.journal, record.lang),

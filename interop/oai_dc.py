@@ -3,6 +3,7 @@
 from django.utils import timezone
 from lxml import etree
 
+from articles.addresses import doi_url
 from articles.languages import LANGUAGE_CODES, localized
 
 from .oai_xml import XSI_NS, XSI_SCHEMA_LOCATION, record_order, sub
@@ -73,7 +74,7 @@ def article_dc(article, urls):
         dc(root, "format", "application/pdf")
     dc(root, "identifier", urls.article)
     if article.doi:
-        dc(root, "identifier", f"https://doi.org/{article.doi}")
+        dc(root, "identifier", doi_url(article.doi))
     for code in LANGUAGE_CODES:
         name = (getattr(journal, f"name_{code}") or "").strip()
         if name:

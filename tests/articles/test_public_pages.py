@@ -231,7 +231,7 @@ def test_article_page_gives_title_and_abstract_in_the_other_languages(
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_galley_download_returns_the_pdf_under_its_original_name(
+def test_galley_download_returns_the_pdf_named_from_the_article(
     client, journal_content, code
 ):
     article = journal_content.article
@@ -242,12 +242,21 @@ def test_galley_download_returns_the_pdf_under_its_original_name(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == MINIMAL_PDF
-    name = GALLEY_NAMES[code]
     disposition = response["Content-Disposition"]
-    if name.isascii():
-        assert f'filename="{name}"' in disposition
-    else:
-        assert f"filename*=utf-8''{quote(name)}" in disposition
+    assert f'filename="{article.slug}-{code}.pdf"' in disposition
+    assert quote(GALLEY_NAMES[code]) not in disposition
+
+
+def test_galley_uploaded_under_another_extension_downloads_as_pdf(client):
+    article = make_article()
+    add_galley(article, "ru", name="x.html")
+    response = client.get(
+        url_in("ru", "articles:galley", slug=article.slug, language="ru")
+    )
+    assert response["Content-Type"] == "application/pdf"
+    disposition = response["Content-Disposition"]
+    assert disposition.endswith(f'filename="{article.slug}-ru.pdf"')
+    assert "html" not in disposition
 
 
 def test_galley_in_a_language_without_a_file_is_404(client):

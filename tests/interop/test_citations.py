@@ -220,6 +220,9 @@ def test_endnote_tagged_format(client):
     assert values(fields, "%T") == ["Вода и энергетика"]
     assert values(fields, "%J") == ["Международные отношения"]
     assert values(fields, "%D") == ["2024"]
+    # %B is also the journal to EndNote and Zotero: the abbreviation would win.
+    assert values(fields, "%B") == []
+    assert "Int. Rel." not in [value for _, value in fields]
     assert values(fields, "%P") == ["12-18"]
     assert values(fields, "%R") == ["10.1234/ir.2024.4.1"]
     assert len(values(fields, "%K")) == 2
@@ -465,3 +468,20 @@ def test_full_date_when_published_in_the_issue_year(client):
     assert values(fields, "DA") == ["2024/03/05/"]
     (item,) = json.loads(download(client, article, "json").content)
     assert item["issued"] == {"date-parts": [[2024, 3, 5]]}
+
+
+def test_a_reference_without_a_title_in_its_language_falls_back_whole():
+    """No Kyrgyz title: the Kyrgyz citation is the Russian one, journal, labels
+    and keywords included, not a Russian title inside a Kyrgyz reference."""
+    article = make_cited_article(title_ky="", abstract_ky="")
+    article = for_citation(Article.objects.filter(pk=article.pk)).get()
+    ky = citation_record(article, "ky")
+    assert ky.lang == "ru"
+    assert ky.title == "Вода и энергетика"
+    assert ky.journal == "Международные отношения"
+    assert ky.keywords == ["вода", "граница"]
+    assert ky.url.endswith(f"/ru/articles/{article.slug}/")
+    text = gost(ky)
+    assert "Международные отношения" in text and "– С. 12–18." in text
+    assert "Эл аралык" not in text and "Б. 12" not in text
+    assert citation_record(article, "en").lang == "en"

@@ -22,6 +22,7 @@ from tests.builders import (
     make_section,
     past,
 )
+from tests.interop.schemas import assert_valid, jats_publishing_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -397,3 +398,51 @@ def test_namespaced_tree_for_oai_pmh():
     assert [el.tag for el in plain.iter(etree.Element)] == [
         el.tag.replace(f"{{{OAI_NAMESPACE}}}", "") for el in root.iter(etree.Element)
     ]
+
+
+# --- Validity ---------------------------------------------------------------------
+# The JATS 1.3 DTDs are in no package of the registries we reach; NLM's JATS 1.3d2
+# Journal Publishing XSD is, in the copy Crossref ships (see tests/schemas/README.md).
+
+
+def parsed(response):
+    """The document, its dtd-version set to the draft the XSD knows ("1.3d2": the
+    final 1.3 is not among the versions the draft enumerates)."""
+    tree = etree.fromstring(response.content, etree.XMLParser(no_network=True))
+    assert tree.get("dtd-version") == "1.3"
+    tree.set("dtd-version", "1.3d2")
+    return tree
+
+
+def test_jats_of_a_journal_with_an_issn_is_valid_journal_publishing(client):
+    response, _ = jats_of(client, make_rich_article())
+    assert b"Journal Publishing DTD v1.3 20210610" in response.content
+    assert_valid(jats_publishing_schema(), parsed(response))
+
+
+def test_minimal_jats_is_valid_journal_publishing(client):
+    journal = make_journal(issn_online="1694-8033")
+    article = make_article(issue=make_issue(journal=journal), authors=0)
+    response, _ = jats_of(client, article)
+    assert_valid(jats_publishing_schema(), parsed(response))
+
+
+def test_jats_without_an_issn_declares_archiving_and_interchange(client):
+    """Journal Publishing requires an ISSN; Archiving does not, and its models
+    admit all the Publishing ones. The ISSN is the only Publishing rule the
+    document breaks: with one put in, it is valid Journal Publishing."""
+    journal = make_rich_journal()
+    journal.issn_print = journal.issn_online = ""
+    journal.save()
+    issue = make_issue(journal=journal, year=2024, number="1", published_at=past(10))
+    response, root = jats_of(client, make_rich_article(issue=issue))
+    assert b"Journal Archiving and Interchange DTD v1.3 20210610" in response.content
+    assert b"JATS-archivearticle1-3.dtd" in response.content
+    assert b"journalpublishing" not in response.content
+    assert root.find("front/journal-meta/issn") is None
+    tree = parsed(response)
+    meta = tree.find("front/journal-meta")
+    publisher = meta.find("publisher")
+    publisher.addprevious(etree.Element("issn"))
+    publisher.getprevious().text = "0000-0000"
+    assert_valid(jats_publishing_schema(), tree)

@@ -156,10 +156,21 @@ def test_dublin_core_in_every_language(client, lang):
     assert metas(head, "DC.date") == [
         timezone.localdate(article.published_at).isoformat()
     ]
-    assert metas(head, "DC.identifier") == ["https://doi.org/10.1234/ir.2024.4.1"]
+    assert metas(head, "DC.identifier") == [
+        canonical(head),
+        "https://doi.org/10.1234/ir.2024.4.1",
+    ]
     assert metas(head, "DC.language") == ["ru"]
     assert metas(head, "DC.publisher") == ["Издательство КНУ"]
     assert metas(head, "DC.source") == ["Международные отношения"]
+
+
+def test_article_without_a_doi_is_identified_by_its_page(client):
+    article = make_article(doi="", original_language="en")
+    head = head_of(client.get(url_in("en", article)))
+    assert metas(head, "DC.identifier") == [
+        f"http://testserver/en/articles/{article.slug}/"
+    ]
 
 
 def test_open_graph_describes_the_page_in_its_language(client):

@@ -32,6 +32,8 @@ from tests.builders import (
     make_section,
     make_staff,
 )
+from tests.interop.schemas import assert_valid as assert_schema_valid
+from tests.interop.schemas import jats_publishing_schema
 from tests.interop.test_jats import make_rich_article, make_rich_journal
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +43,7 @@ NS = {
     "o": OAI_NS,
     "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
     "dc": "http://purl.org/dc/elements/1.1/",
-    "j": "http://jats.nlm.nih.gov",
+    "j": "https://jats.nlm.nih.gov/ns/archiving/1.3/",
     "id": "http://www.openarchives.org/OAI/2.0/oai-identifier",
 }
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -157,7 +159,8 @@ OAI_IDENTIFIER_XSD = r"""<?xml version="1.0"?>
 # content through. JATS content is tested in test_jats.py.
 JATS_STUB_XSD = """<?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    targetNamespace="http://jats.nlm.nih.gov" elementFormDefault="qualified">
+    targetNamespace="https://jats.nlm.nih.gov/ns/archiving/1.3/"
+    elementFormDefault="qualified">
   <xs:element name="article">
     <xs:complexType>
       <xs:sequence>
@@ -470,8 +473,8 @@ def test_list_metadata_formats(client, world):
             "http://www.openarchives.org/OAI/2.0/oai_dc/",
         ),
         "jats": (
-            "https://jats.nlm.nih.gov/publishing/1.3/xsd/JATS-journalpublishing1-3.xsd",
-            "http://jats.nlm.nih.gov",
+            "https://jats.nlm.nih.gov/archiving/1.3/xsd/JATS-archivearticle1-3.xsd",
+            "https://jats.nlm.nih.gov/ns/archiving/1.3/",
         ),
     }
     for article in (world["rich"], world["withdrawn"]):
@@ -610,6 +613,25 @@ def test_get_record_jats(client, world):
         s.findtext("j:title", namespaces=NS)
         for s in article.iterfind("j:body/j:sec", NS)
     ] == ["Введение", "Заключение"]
+
+
+def test_jats_record_is_the_jats_document_in_the_advertised_namespace(client, world):
+    """The record's namespace is the one JATS 1.3 names for Archiving, the format
+    of the advertised schema; without it, the record is the download, valid JATS."""
+    tree = get_record(client, world["rich"], "jats")
+    article = tree.find(".//o:metadata/j:article", NS)
+    for element in article.iter(etree.Element):
+        if element.tag.startswith(f"{{{NS['j']}}}"):
+            element.tag = etree.QName(element).localname
+    etree.cleanup_namespaces(article)
+    article.set("dtd-version", "1.3d2")  # the draft the XSD knows (README)
+    assert_schema_valid(jats_publishing_schema(), article)
+    download = etree.fromstring(
+        client.get(f"/en/articles/{world['rich'].slug}/jats.xml").content
+    )
+    assert [e.tag for e in download.iter(etree.Element)] == [
+        e.tag for e in article.iter(etree.Element)
+    ]
 
 
 def test_withdrawn_article_is_a_deleted_header_without_metadata(client, world):
