@@ -27,3 +27,8 @@ def add_actions(actions, model_admin, request, extra):
         description = getattr(func, "short_description", name.replace("_", " "))
         actions[name] = (func, name, description)
     return actions
+
+
+# Parts of the role table (articles/roles.py) other apps add for their own models:
+# each a dict {role: {app_label: {model_name: actions} or "__all__"}}.
+role_permissions = []
