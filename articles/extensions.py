@@ -19,6 +19,10 @@ def sections_for(providers, obj):
 article_admin_actions = []
 issue_admin_actions = []
 
+# Inlines other apps add to the article form, after the journal's own (e.g. the
+# knowledge-base entries that discuss the article).
+article_admin_inlines = []
+
 
 def add_actions(actions, model_admin, request, extra):
     """Merge `extra` action functions into a ModelAdmin.get_actions() result."""
