@@ -14,6 +14,12 @@ def sections_for(providers, obj):
     return [section for provider in providers if (section := provider(obj))]
 
 
+# Templates other apps add to the article page, rendered with the page's context: in
+# its <head> (metadata tags for indexers) and at the end of its main part (how to cite).
+article_head_templates = []
+article_end_templates = []
+
+
 # Admin actions other apps offer on the article and issue lists (e.g. Crossref export).
 # Each is a plain admin action function with `short_description` (or @admin.action).
 article_admin_actions = []

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import extensions
 from .addresses import absolute_url
 from .caching import cache_get, cache_set
 from .extensions import article_page_sections, keyword_page_sections, sections_for
@@ -88,7 +89,7 @@ class ArticleDetailView(DetailView):
 
     template_name = "articles/article.html"
     main_template = "articles/includes/article_main.html"
-    meta_template = "interop/article_meta.html"
+    meta_template = "articles/includes/article_head.html"
     withdrawn_template = "articles/withdrawn.html"
     context_object_name = "article"
     keep_main = True  # previews are rendered afresh every time
@@ -188,6 +189,8 @@ class ArticleDetailView(DetailView):
             ),
             translations=other_language_versions(article, lang),
             extra_sections=sections_for(article_page_sections, article),
+            head_templates=extensions.article_head_templates,
+            end_templates=extensions.article_end_templates,
             title=localized(article, "title"),
         )
         return context
