@@ -8,7 +8,6 @@ An article's authors, keywords, body, references and PDFs are written only when 
 article itself is created. The whole load is one transaction.
 """
 
-import importlib
 from collections import Counter
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -18,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from articles import demo_content as demo
 from articles.languages import LANGUAGE_CODES
 from articles.models import (
     Article,
@@ -33,6 +31,7 @@ from articles.models import (
     Section,
 )
 from articles.services import keyword_get_or_create
+from ops.demo import journal_content as demo
 
 BISHKEK = ZoneInfo("Asia/Bishkek")
 # The order in which a keyword is looked up by its labels; the first label present
@@ -93,7 +92,8 @@ def bishkek_time(ymd):
 
 
 class DemoLoader:
-    """Loads demo_content; counts what it creates and remembers the files it wrote."""
+    """Loads ops.demo.journal_content; counts what it creates and remembers the files
+    it wrote."""
 
     def __init__(self):
         self.created = Counter()
@@ -301,11 +301,11 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 journal, articles = loader.load()
-                # The knowledge base is optional and depends on the journal, never
-                # the reverse: it is imported here, only when it is installed.
+                # The knowledge base is optional: loaded only when it is installed.
                 if apps.is_installed("relations"):
-                    module = importlib.import_module("relations.demo_content")
-                    knowledge_base = module.load()
+                    from ops.demo import relations_content
+
+                    knowledge_base = relations_content.load()
         except BaseException:
             loader.discard_files()
             raise
