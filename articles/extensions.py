@@ -42,3 +42,9 @@ def add_actions(actions, model_admin, request, extra):
 # Parts of the role table (articles/roles.py) other apps add for their own models:
 # each a dict {role: {app_label: {model_name: actions} or "__all__"}}.
 role_permissions = []
+
+
+# A callable returning a token that changes whenever content changes, in any worker of
+# any server (ops wires the page cache's generation); the site context processor keeps
+# the journal until it moves. None: nothing provides one, read the journal every time.
+content_version = None

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -111,6 +111,14 @@ class IssueQuerySet(models.QuerySet):
     def public(self):
         """Issues readers may see: published, with a publication time already passed."""
         return self.filter(published_at__lte=timezone.now())
+
+    def next_publication_time(self):
+        """When the next scheduled issue becomes public (None: none scheduled).
+
+        Page caches go stale at that time by themselves (pagecache.cache).
+        """
+        later = self.filter(published_at__gt=timezone.now())
+        return later.aggregate(at=Min("published_at"))["at"]
 
     def with_public_article_counts(self):
         """Adds `article_count`: public articles per issue (archive page)."""
@@ -314,6 +322,14 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=now,
             issue__published_at__lte=now,
         )
+
+    def next_publication_time(self):
+        """When the next published article with a future time becomes public (None:
+        none). Page caches go stale at that time by themselves (pagecache.cache)."""
+        later = self.filter(
+            status=ArticleStatus.PUBLISHED, published_at__gt=timezone.now()
+        )
+        return later.aggregate(at=Min("published_at"))["at"]
 
     def tombstones(self):
         """Withdrawn articles that were public: their page stays, with the reason."""

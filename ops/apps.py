@@ -8,5 +8,7 @@ class OpsConfig(AppConfig):
 
     def ready(self):
         from .twofactor import install
+        from .wiring import connect_page_cache
 
         install()
+        connect_page_cache()
