@@ -22,6 +22,7 @@ from .models import (
     Indicator,
     Organization,
     domain_counts,
+    published_q,
 )
 
 TIMELINE_PAGE = 50
@@ -108,9 +109,7 @@ def country_pairs(limit=12):
     """
     by_entry = {}
     for kind, model in (("event", Event), ("agreement", Agreement)):
-        through = model.countries.through.objects.filter(
-            **{f"{kind}__is_published": True}
-        )
+        through = model.countries.through.objects.filter(published_q(f"{kind}__"))
         for entry_id, code in through.values_list(f"{kind}_id", "country__iso_code"):
             by_entry.setdefault((kind, entry_id), set()).add(code)
     shared = Counter(
