@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -309,6 +309,15 @@ class TaggedItem(GenericTaggedItemBase):
         ]
 
 
+def public_since(prefix=""):
+    """When a public article became visible: its own time or its issue's, if later.
+
+    An expression for `annotate()`/`aggregate()`; `prefix` reaches it through a
+    relation. Feeds order by it, sitemaps date pages by it.
+    """
+    return Greatest(f"{prefix}published_at", f"{prefix}issue__published_at")
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self):
         """THE visibility rule, used by every public channel.
@@ -518,6 +527,20 @@ class Article(models.Model):
             and self.issue is not None
             and self.issue.is_public
         )
+
+    @property
+    def public_from(self):
+        """When this article becomes (or became) public under `public()`, or None
+        while its status or a missing time keeps it hidden (the search index)."""
+        issue = self.issue
+        if (
+            self.status != self.Status.PUBLISHED
+            or self.published_at is None
+            or issue is None
+            or issue.published_at is None
+        ):
+            return None
+        return max(self.published_at, issue.published_at)
 
     def authors(self):
         """Contributors in byline order; uses prefetched authorships when present."""
