@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from articles.languages import LANGUAGE_CODES
 from articles.models import Article, Keyword
-from articles.services import keyword_get_or_create
+from articles.services import keyword_from_labels
 from ops.demo.journal_content import ARTICLES, ISSUES, JOURNAL, text
 from ops.demo.journal_content import KEYWORDS as JOURNAL_KEYWORDS
 from relations.models import (
@@ -1222,7 +1222,6 @@ LABELS = {
     Observation: "observations",
     Keyword: "keywords",
 }
-KEYWORD_LOOKUP_ORDER = ("en", "ru", "ky")
 
 
 def translated(field, labels):
@@ -1382,42 +1381,14 @@ class KnowledgeBaseLoader:
         return indicator
 
     def keyword(self, key):
-        """A keyword by its labels: the journal's own if it has one, else a new one.
-
-        Empty labels are filled unless another keyword uses them (a label is never
-        taken from another concept); labels already set are left as they are.
-        """
+        """A keyword by its labels: the journal's own if it has one, else a new one
+        (articles.services.keyword_from_labels: empty labels filled, none taken)."""
         if key in self.keywords:
             return self.keywords[key]
         labels = JOURNAL_KEYWORDS.get(key) or KEYWORDS[key]
-        present = [code for code in KEYWORD_LOOKUP_ORDER if labels.get(code)]
-        code = next(
-            (
-                c
-                for c in present
-                if Keyword.objects.filter(**{f"name_{c}__iexact": labels[c]}).exists()
-            ),
-            present[0],
-        )
-        keyword, created = keyword_get_or_create(labels[code], code)
+        keyword, created = keyword_from_labels(labels)
         if created:
             self.created[LABELS[Keyword]] += 1
-        changed = False
-        for lang in LANGUAGE_CODES:
-            column = f"name_{lang}"
-            label = labels.get(lang)
-            if not label or getattr(keyword, column):
-                continue
-            taken = (
-                Keyword.objects.exclude(pk=keyword.pk)
-                .filter(**{f"{column}__iexact": label})
-                .exists()
-            )
-            if not taken:
-                setattr(keyword, column, label)
-                changed = True
-        if changed:
-            keyword.save()
         self.keywords[key] = keyword
         return keyword
 

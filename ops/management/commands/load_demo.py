@@ -30,13 +30,10 @@ from articles.models import (
     Reference,
     Section,
 )
-from articles.services import keyword_get_or_create
+from articles.services import keyword_from_labels
 from ops.demo import journal_content as demo
 
 BISHKEK = ZoneInfo("Asia/Bishkek")
-# The order in which a keyword is looked up by its labels; the first label present
-# also names a new keyword (and so its slug: English when there is one).
-KEYWORD_LOOKUP_ORDER = ("en", "ru", "ky")
 
 # English labels for the summary (the command runs in the site's default language).
 COUNT_LABELS = {
@@ -162,39 +159,10 @@ class DemoLoader:
         return self._get_or_create(Contributor, lookup, fields)
 
     def keyword(self, labels):
-        """The keyword with any of these labels (else a new one); fills empty labels.
-
-        Labels another keyword already uses are left out: a unique label is never
-        taken away from another concept (an editor can merge the two).
-        """
-        present = [code for code in KEYWORD_LOOKUP_ORDER if labels.get(code)]
-        code = next(
-            (
-                c
-                for c in present
-                if Keyword.objects.filter(**{f"name_{c}__iexact": labels[c]}).exists()
-            ),
-            present[0],
-        )
-        keyword, created = keyword_get_or_create(labels[code], code)
+        """The keyword with any of these labels (else a new one); fills empty labels."""
+        keyword, created = keyword_from_labels(labels)
         if created:
             self._count(Keyword)
-        changed = []
-        for lang in LANGUAGE_CODES:
-            label = labels.get(lang)
-            column = f"name_{lang}"
-            if not label or getattr(keyword, column):
-                continue
-            taken = (
-                Keyword.objects.exclude(pk=keyword.pk)
-                .filter(**{f"{column}__iexact": label})
-                .exists()
-            )
-            if not taken:
-                setattr(keyword, column, label)
-                changed.append(column)
-        if changed:
-            keyword.save()
         return keyword
 
     def article(self, item, issues, sections, contributors, keywords):
