@@ -2,7 +2,6 @@ from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -14,6 +13,7 @@ from .article_cache import KeptMainMixin
 from .extensions import keyword_page_sections, sections_for
 from .languages import current_language, localized
 from .models import Article, Issue, Keyword
+from .pagination import paginate
 from .sorting import alphabet_key, first_letter
 
 
@@ -135,15 +135,6 @@ class KeywordIndexView(TemplateView):
             page_obj=page, is_paginated=page.has_other_pages(), letters=letters
         )
         return context
-
-
-def paginate(request, items, per_page):
-    """The requested page of `items`; a page number that is not a page is a 404."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except InvalidPage as exc:
-        raise Http404(str(exc)) from exc
 
 
 class KeywordDetailView(ListView):

@@ -1,6 +1,5 @@
 from collections import Counter
 
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -10,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.generic import DetailView, TemplateView
 
 from articles.models import Article
+from articles.pagination import paginate
 
 from .charts import series_svg, timeline_svg
 from .forms import AgreementFilter, TimelineFilter
@@ -27,16 +27,6 @@ from .models import (
 
 TIMELINE_PAGE = 50
 MAX_DRAWN = 1000
-
-
-def paginate(request, queryset, per_page):
-    page = request.GET.get("page")
-    if page == "":
-        raise Http404("Empty page number")
-    try:
-        return Paginator(queryset, per_page).page(page or 1)
-    except InvalidPage as exc:
-        raise Http404(str(exc)) from exc
 
 
 def draw_timeline(events, title):
