@@ -70,6 +70,7 @@ two-servers: install
 lint: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright never downloads one.
 # Installing it needs root (apt-get); without it the browser tests skip, except in CI.

@@ -389,6 +389,9 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_completeness()
 
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *extensions.article_admin_inlines]
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         return add_actions(actions, self, request, extensions.article_admin_actions)

@@ -14,10 +14,20 @@ def sections_for(providers, obj):
     return [section for provider in providers if (section := provider(obj))]
 
 
+# Templates other apps add to the article page, rendered with the page's context: in
+# its <head> (metadata tags for indexers) and at the end of its main part (how to cite).
+article_head_templates = []
+article_end_templates = []
+
+
 # Admin actions other apps offer on the article and issue lists (e.g. Crossref export).
 # Each is a plain admin action function with `short_description` (or @admin.action).
 article_admin_actions = []
 issue_admin_actions = []
+
+# Inlines other apps add to the article form, after the journal's own (e.g. the
+# knowledge-base entries that discuss the article).
+article_admin_inlines = []
 
 
 def add_actions(actions, model_admin, request, extra):
@@ -27,3 +37,14 @@ def add_actions(actions, model_admin, request, extra):
         description = getattr(func, "short_description", name.replace("_", " "))
         actions[name] = (func, name, description)
     return actions
+
+
+# Parts of the role table (articles/roles.py) other apps add for their own models:
+# each a dict {role: {app_label: {model_name: actions} or "__all__"}}.
+role_permissions = []
+
+
+# A callable returning a token that changes whenever content changes, in any worker of
+# any server (ops wires the page cache's generation); the site context processor keeps
+# the journal until it moves. None: nothing provides one, read the journal every time.
+content_version = None

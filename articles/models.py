@@ -7,8 +7,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -114,6 +114,14 @@ class IssueQuerySet(models.QuerySet):
     def public(self):
         """Issues readers may see: published, with a publication time already passed."""
         return self.filter(published_at__lte=timezone.now())
+
+    def next_publication_time(self):
+        """When the next scheduled issue becomes public (None: none scheduled).
+
+        Page caches go stale at that time by themselves (pagecache.cache).
+        """
+        later = self.filter(published_at__gt=timezone.now())
+        return later.aggregate(at=Min("published_at"))["at"]
 
     def with_public_article_counts(self):
         """Adds `article_count`: public articles per issue (archive page)."""
@@ -304,6 +312,15 @@ class TaggedItem(GenericTaggedItemBase):
         ]
 
 
+def public_since(prefix=""):
+    """When a public article became visible: its own time or its issue's, if later.
+
+    An expression for `annotate()`/`aggregate()`; `prefix` reaches it through a
+    relation. Feeds order by it, sitemaps date pages by it.
+    """
+    return Greatest(f"{prefix}published_at", f"{prefix}issue__published_at")
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self):
         """THE visibility rule, used by every public channel.
@@ -317,6 +334,14 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=now,
             issue__published_at__lte=now,
         )
+
+    def next_publication_time(self):
+        """When the next published article with a future time becomes public (None:
+        none). Page caches go stale at that time by themselves (pagecache.cache)."""
+        later = self.filter(
+            status=ArticleStatus.PUBLISHED, published_at__gt=timezone.now()
+        )
+        return later.aggregate(at=Min("published_at"))["at"]
 
     def tombstones(self):
         """Withdrawn articles that were public: their page stays, with the reason."""
@@ -509,6 +534,20 @@ class Article(models.Model):
             and self.issue is not None
             and self.issue.is_public
         )
+
+    @property
+    def public_from(self):
+        """When this article becomes (or became) public under `public()`, or None
+        while its status or a missing time keeps it hidden (the search index)."""
+        issue = self.issue
+        if (
+            self.status != self.Status.PUBLISHED
+            or self.published_at is None
+            or issue is None
+            or issue.published_at is None
+        ):
+            return None
+        return max(self.published_at, issue.published_at)
 
     def authors(self):
         """Contributors in byline order; uses prefetched authorships when present."""

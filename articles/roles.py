@@ -1,7 +1,7 @@
 """The role table: what each editorial role may do, in one place.
 
 Three parts, each read by the code that enforces it:
-- ROLE_PERMISSIONS: the Django model permissions of each role's group (add, change,
+- role_permissions(): the Django model permissions of each role's group (add, change,
   delete, view per model). `ensure_roles()` runs after every `migrate` (see apps.py),
   so the groups exist on a new database and follow this table when it changes.
 - CAPABILITIES: the special views and actions beyond model permissions (publishing an
@@ -14,6 +14,7 @@ Field-level rules (a translator edits translated fields only) use `translator_on
 
 from django.contrib.auth.models import Group, Permission
 
+from . import extensions
 from .workflow import EDITORS, MANAGERS, Role, roles_of
 
 ALL = ("add", "change", "delete", "view")
@@ -36,15 +37,11 @@ EDITOR_PERMISSIONS = {
     },
 }
 
-KNOWLEDGE_BASE = ("country", "domain", "organization", "person", "event", "agreement")
-KNOWLEDGE_BASE_EDIT = {
-    **dict.fromkeys(KNOWLEDGE_BASE, EDIT),
-    "indicator": EDIT,
-    "observation": ALL,
-}
-
+# The journal's own part of the table. Apps above the journal (the knowledge base) add
+# theirs through `articles.extensions.role_permissions`; `role_permissions()` merges
+# them.
 ROLE_PERMISSIONS = {
-    Role.EDITOR: {**EDITOR_PERMISSIONS, "relations": KNOWLEDGE_BASE_EDIT},
+    Role.EDITOR: EDITOR_PERMISSIONS,
     Role.TRANSLATOR: {
         "articles": {
             "article": ("change", "view"),
@@ -59,11 +56,6 @@ ROLE_PERMISSIONS = {
             "journal": VIEW,
             "statuschange": VIEW,
         },
-        "relations": {
-            **dict.fromkeys(KNOWLEDGE_BASE, ("change", "view")),
-            "indicator": ("change", "view"),
-            "observation": VIEW,
-        },
     },
     Role.MANAGING_EDITOR: {
         "articles": {
@@ -74,14 +66,25 @@ ROLE_PERMISSIONS = {
             "issue": EDIT,
             "section": ALL,
         },
-        "relations": "__all__",
     },
     Role.SITE_ADMIN: {
         "articles": "__all__",
-        "relations": "__all__",
         "auth": {"user": ALL, "group": VIEW},
     },
 }
+
+
+def role_permissions():
+    """The whole role table: the journal's part plus every registered app's part.
+
+    {role: {app_label: {model_name: actions} or "__all__"}}, read by `ensure_roles()`
+    and `manage.py roles_table`.
+    """
+    table = {role: dict(apps) for role, apps in ROLE_PERMISSIONS.items()}
+    for part in extensions.role_permissions:
+        for role, apps in part.items():
+            table[role].update(apps)
+    return table
 
 
 # Special views and actions, and the roles that may use them. Everything that changes
@@ -149,7 +152,7 @@ WRITTEN_BY_CODE = {("articles", "statuschange")}
 def permissions_for(role):
     """The Permission rows a role's group holds, per ROLE_PERMISSIONS."""
     wanted = []
-    for app_label, models in ROLE_PERMISSIONS[role].items():
+    for app_label, models in role_permissions()[role].items():
         perms = Permission.objects.filter(content_type__app_label=app_label)
         if models == "__all__":
             wanted.extend(

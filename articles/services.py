@@ -76,3 +76,41 @@ def keyword_get_or_create(name, language):
     keyword = Keyword(**{column: name})
     keyword.save()
     return keyword, True
+
+
+def keyword_from_labels(labels, order=("en", "ru", "ky")):
+    """The keyword with any of `labels` ({code: label}), else a new one; fills the
+    labels it lacks. Returns (keyword, created).
+
+    Looked up by the first label (in `order`) some keyword already has; a new keyword
+    is named by the first label present (so its slug is English when there is one).
+    A label another keyword already uses is left out: a unique label is never taken
+    from another concept (an editor can merge the two). The demo loaders use it.
+    """
+    present = [code for code in order if labels.get(code)]
+    code = next(
+        (
+            c
+            for c in present
+            if Keyword.objects.filter(**{f"name_{c}__iexact": labels[c]}).exists()
+        ),
+        present[0],
+    )
+    keyword, created = keyword_get_or_create(labels[code], code)
+    changed = False
+    for lang in LANGUAGE_CODES:
+        column = f"name_{lang}"
+        label = labels.get(lang)
+        if not label or getattr(keyword, column):
+            continue
+        taken = (
+            Keyword.objects.exclude(pk=keyword.pk)
+            .filter(**{f"{column}__iexact": label})
+            .exists()
+        )
+        if not taken:
+            setattr(keyword, column, label)
+            changed = True
+    if changed:
+        keyword.save()
+    return keyword, created

@@ -1,25 +1,20 @@
-import hashlib
 from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .addresses import absolute_url
-from .caching import cache_get, cache_set
-from .extensions import article_page_sections, keyword_page_sections, sections_for
-from .languages import LANGUAGE_CODES, current_language, fallback_chain, localized
-from .models import Article, ArticleQuerySet, Issue, Keyword
+from . import article_page
+from .article_cache import KeptMainMixin
+from .extensions import keyword_page_sections, sections_for
+from .languages import current_language, localized
+from .models import Article, Issue, Keyword
+from .pagination import paginate
 from .sorting import alphabet_key, first_letter
-
-# A day: a kept article part is only ever replaced by a newer key, never stale.
-MAIN_SECONDS = 24 * 3600
 
 
 class HomeView(TemplateView):
@@ -76,72 +71,17 @@ def group_by_section(articles):
     ]
 
 
-class ArticleDetailView(DetailView):
-    """An article's page.
-
-    Its main part (everything between the site's header and footer) and its metadata
-    tags are rendered from a dozen related tables; they are kept in the cache under
-    the article, the page's address and the article's `updated_at`, which
-    `articles.freshness` moves whenever anything the page shows changes. A request
-    then costs one small query for visibility and the key, whatever the page holds.
-    """
+class ArticleDetailView(KeptMainMixin, DetailView):
+    """An article's page: public articles, and withdrawn ones as a tombstone with the
+    reason. Its main part is kept in the cache (KeptMainMixin); what the page shows
+    is prepared by `articles.article_page`."""
 
     template_name = "articles/article.html"
-    main_template = "articles/includes/article_main.html"
-    meta_template = "interop/article_meta.html"
     withdrawn_template = "articles/withdrawn.html"
     context_object_name = "article"
-    keep_main = True  # previews are rendered afresh every time
 
     def get_queryset(self):
         return Article.objects.public().for_detail()
-
-    def get(self, request, *args, **kwargs):
-        key = self.main_key()
-        main = cache_get(key)
-        if main is None:
-            self.object = self.get_object()
-            context = self.get_context_data(object=self.object)
-            if self.object.status == Article.Status.WITHDRAWN:
-                # Reached here by a preview; readers get it through get_object().
-                self.template_name = self.withdrawn_template
-                return self.render_to_response(context)
-            main = self.render_main(context)
-            if key:
-                cache_set(key, main, MAIN_SECONDS)
-        return self.render_to_response({"main": main, "preview": not self.keep_main})
-
-    def main_key(self):
-        if not (self.keep_main and settings.ARTICLE_MAIN_CACHE):
-            return None
-        # Unordered: with the default ordering and a LIMIT, PostgreSQL walks the
-        # published-date index instead of the slug's (3.6 ms instead of 0.1).
-        # A plain queryset (the same visibility rule): no translated fields are read,
-        # so modeltranslation's query rewriting is skipped (0.1 ms of 0.6).
-        found = (
-            ArticleQuerySet(model=Article)
-            .public()
-            .filter(slug=self.kwargs.get("slug"))
-            .order_by()
-            .values_list("pk", "updated_at")
-        )[:2]
-        if len(found) != 1:
-            return None
-        pk, updated_at = found[0]
-        # The part holds absolute URLs (canonical, citation tags), so their root too.
-        address = absolute_url(self.request.get_full_path(), self.request)
-        digest = hashlib.blake2b(address.encode(), digest_size=12).hexdigest()
-        lang = current_language()
-        return f"article-main:{pk}:{updated_at.timestamp()}:{lang}:{digest}"
-
-    def render_main(self, context):
-        """The page's title, metadata tags and main part, as safe strings."""
-        context["LANGUAGE_CODE"] = current_language()
-        return {
-            "title": str(context["title"]),
-            "meta": render_to_string(self.meta_template, context, self.request),
-            "body": render_to_string(self.main_template, context, self.request),
-        }
 
     def get_object(self, queryset=None):
         try:
@@ -159,51 +99,16 @@ class ArticleDetailView(DetailView):
             self.template_name = self.withdrawn_template
             return tombstone
 
+    def template_without_main(self, article):
+        # Reached by a preview; readers get the tombstone through get_object().
+        if article.status == Article.Status.WITHDRAWN:
+            return self.withdrawn_template
+        return None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        article = self.object
-        if article.status == Article.Status.WITHDRAWN:
-            context["title"] = localized(article, "title")
-            return context
-        lang = current_language()
-        sections = list(article.sections.all())
-        body_langs = article.body_languages()
-        body_lang = next((c for c in fallback_chain(lang) if c in body_langs), None)
-        for section in sections:
-            section.body_heading = getattr(section, f"heading_{body_lang}", "") or ""
-            section.body_text = getattr(section, f"text_{body_lang}", "") or ""
-        keywords = sorted(
-            article.keywords.all(),
-            key=lambda k: alphabet_key(localized(k, "name").text, lang),
-        )
-        context.update(
-            sections=[s for s in sections if s.body_text or s.body_heading],
-            body_lang=body_lang,
-            body_langs=body_langs,
-            keywords=keywords,
-            references=list(article.references.all()),
-            ref_count=len(article.references.all()),
-            galleys=sorted(
-                article.galleys.all(), key=lambda g: LANGUAGE_CODES.index(g.language)
-            ),
-            translations=other_language_versions(article, lang),
-            extra_sections=sections_for(article_page_sections, article),
-            title=localized(article, "title"),
-        )
+        context.update(article_page.prepare(self.object, current_language()))
         return context
-
-
-def other_language_versions(article, lang):
-    """Title and abstract in each other language that has them (article page)."""
-    versions = []
-    for code in LANGUAGE_CODES:
-        if code == lang:
-            continue
-        title = getattr(article, f"title_{code}", "") or ""
-        abstract = getattr(article, f"abstract_{code}", "") or ""
-        if title or abstract:
-            versions.append({"lang": code, "title": title, "abstract": abstract})
-    return versions
 
 
 class KeywordIndexView(TemplateView):
@@ -230,15 +135,6 @@ class KeywordIndexView(TemplateView):
             page_obj=page, is_paginated=page.has_other_pages(), letters=letters
         )
         return context
-
-
-def paginate(request, items, per_page):
-    """The requested page of `items`; a page number that is not a page is a 404."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except InvalidPage as exc:
-        raise Http404(str(exc)) from exc
 
 
 class KeywordDetailView(ListView):

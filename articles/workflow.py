@@ -122,7 +122,7 @@ def transition(article, to, *, by, note=""):
         if to in NOTE_REQUIRED and not note:
             raise WorkflowError(_("Say why in the comment: the author will read it."))
         now = timezone.now()
-        fields = {"status": to, "version": F("version") + 1, "updated_at": now}
+        fields = {}
         if to == S.PUBLISHED:
             problems = readiness_problems(locked, require_public_issue=True)
             if problems:
@@ -130,16 +130,36 @@ def transition(article, to, *, by, note=""):
             fields["published_at"] = max(locked.issue.published_at, now)
         if to == S.WITHDRAWN:
             fields.update(withdrawal_reason=note, withdrawn_at=now)
-        Article.objects.filter(pk=locked.pk).update(**fields)
-        StatusChange.objects.create(
-            article=locked, from_status=frm, to_status=to, changed_by=by, note=note
-        )
         transaction.on_commit(lambda: notify(locked.pk, to, note))
-        transaction.on_commit(
-            lambda: content_changed.send(sender=Article, pks=[locked.pk])
-        )
+        _move([locked], frm, to, by=by, note=note, updated_at=now, **fields)
     article.refresh_from_db()
     return article
+
+
+def _move(articles, frm, to, *, by, note, bulk=False, **fields):
+    """Write status `to` (and `fields`) on locked `articles`, all coming from `frm`,
+    with one log row each; page caches and the search index hear of it after commit.
+
+    The one place the status is written: `transition()` and `publish_issue()` (and
+    the seeders, through them) call it inside their transaction, after their checks.
+    Log rows are saved as models (their signals run: the text cleaning of an editor's
+    note), or with `bulk` in one insert (an issue's rows, whose note the code writes).
+    """
+    ids = [a.pk for a in articles]
+    fields = {"updated_at": timezone.now(), **fields}
+    Article.objects.filter(pk__in=ids).update(
+        status=to, version=F("version") + 1, **fields
+    )
+    rows = [
+        StatusChange(article=a, from_status=frm, to_status=to, changed_by=by, note=note)
+        for a in articles
+    ]
+    if bulk:
+        StatusChange.objects.bulk_create(rows)
+    else:
+        for row in rows:
+            row.save()
+    transaction.on_commit(lambda: content_changed.send(sender=Article, pks=ids))
 
 
 def readiness_problems(article, *, require_public_issue=False):
@@ -216,24 +236,16 @@ def publish_issue(issue, *, by, at=None):
             raise IssueNotReady([(a, ", ".join(p)) for a, p in problems])
         locked.published_at = at
         locked.save(update_fields=["published_at"])
-        ids = [a.pk for a in articles]
-        Article.objects.filter(pk__in=ids).update(
-            status=S.PUBLISHED,
+        note = _("Published with the issue %(issue)s") % {"issue": locked}
+        _move(
+            articles,
+            S.ACCEPTED,
+            S.PUBLISHED,
+            by=by,
+            note=note,
+            bulk=True,
             published_at=at,
-            version=F("version") + 1,
-            updated_at=timezone.now(),
         )
-        StatusChange.objects.bulk_create(
-            StatusChange(
-                article=a,
-                from_status=S.ACCEPTED,
-                to_status=S.PUBLISHED,
-                changed_by=by,
-                note=_("Published with the issue %(issue)s") % {"issue": locked},
-            )
-            for a in articles
-        )
-        transaction.on_commit(lambda: content_changed.send(sender=Article, pks=ids))
     issue.refresh_from_db()
     return articles
 

@@ -13,8 +13,9 @@ from django.template import loader
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 
+from ops.health import RETRY_AFTER_SECONDS
+
 DATABASE_DOWN = (OperationalError, InterfaceError)
-RETRY_AFTER_SECONDS = 30
 
 
 def database_unavailable(request):

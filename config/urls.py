@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from pagecache.views import healthz, readyz
+from ops.health import healthz, readyz
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

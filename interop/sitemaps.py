@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Exists, Max, OuterRef, Subquery
-from django.db.models.functions import Greatest
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -21,16 +20,11 @@ from django.views.decorators.http import require_safe
 
 from articles.addresses import absolute_url, site_scheme_and_domain
 from articles.languages import LANGUAGE_CODES
-from articles.models import Article, Issue, Keyword, TaggedItem
+from articles.models import Article, Issue, Keyword, TaggedItem, public_since
 from relations.models import Agreement, Domain, Event, Indicator, Organization
 from relations.views import country_pairs
 
 ROBOTS_MAX_AGE = 60 * 60 * 24
-
-
-def public_since(prefix=""):
-    """When a public article became visible: its own time or its issue's, if later."""
-    return Greatest(f"{prefix}published_at", f"{prefix}issue__published_at")
 
 
 def newest_public_article(**filters):

@@ -9,5 +9,7 @@ class OpsConfig(AppConfig):
     def ready(self):
         from . import safety  # noqa: F401 - registers the secret-key deploy check
         from .twofactor import install
+        from .wiring import connect_page_cache
 
         install()
+        connect_page_cache()

@@ -5,7 +5,9 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-CONTENT_APPS = ("articles", "relations")
+# The apps whose every save and delete makes cached pages stale. The page cache knows
+# no content app: the project wires them (ops/wiring.py) with `watch_app()`.
+watched_apps = set()
 
 
 class PageCacheConfig(AppConfig):
@@ -13,20 +15,22 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from articles.signals import content_changed
-
-        content_changed.connect(_changed, dispatch_uid="pagecache-content")
-        for label in CONTENT_APPS:
-            if not apps.is_installed(label):
-                continue
-            for model in apps.get_app_config(label).get_models():
-                uid = f"pagecache-{model._meta.label}"
-                post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}-save")
-                post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}-del")
         m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache-m2m")
 
 
-def _changed(sender, **kwargs):
+def watch_app(label):
+    """Make any save or delete of a model of app `label` invalidate cached pages."""
+    if not apps.is_installed(label):
+        return
+    watched_apps.add(label)
+    for model in apps.get_app_config(label).get_models():
+        uid = f"pagecache-{model._meta.label}"
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-del")
+
+
+def invalidate(sender=None, **kwargs):
+    """Signal receiver: content changed, every cached page is stale."""
     # Now, and again once the change is committed: a page (or the kept journal)
     # read by another worker between the two would otherwise keep the old content
     # under the new generation.
@@ -44,5 +48,5 @@ def _bump():
 
 
 def _m2m_changed(sender, action, **kwargs):
-    if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
-        _changed(sender)
+    if action.startswith("post_") and sender._meta.app_label in watched_apps:
+        invalidate(sender)

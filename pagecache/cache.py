@@ -1,10 +1,12 @@
 """The anonymous page cache: what is cached, under which key, and when it goes stale.
 
 Every cached page's key carries a *generation*. Any change to public content (a model
-save or delete in the content apps, or `articles.signals.content_changed` after a bulk
-update) bumps the generation, so no page ever outlives the content it shows. Scheduled
-publication needs no job either: the time of the next scheduled issue or article is kept
-beside the generation, and the first request after it bumps the generation.
+save or delete in the watched content apps, or the content apps' "content changed"
+signal after a bulk update; see pagecache/apps.py) bumps the generation, so no page ever
+outlives the content it shows. Scheduled publication needs no job either: the time of
+the next scheduled publication (asked of the `scheduled_sources` the content apps are
+wired to) is kept beside the generation, and the first request after it bumps the
+generation.
 
 The generation must be the same for every worker. With a shared cache (Redis, through
 CACHE_URL) it lives there, for every worker of every server. With the default local
@@ -22,8 +24,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db.models import Min
-from django.utils import timezone
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change"
@@ -34,20 +34,14 @@ def store():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
+# Callables returning the next time (an aware datetime) at which content becomes public
+# by itself, or None; the project wires the content apps' (ops/wiring.py).
+scheduled_sources = []
+
+
 def next_scheduled_change():
     """Seconds since the epoch of the next scheduled publication, or NEVER."""
-    from articles.models import Article, Issue
-
-    now = timezone.now()
-    times = [
-        Issue.objects.filter(published_at__gt=now).aggregate(t=Min("published_at"))[
-            "t"
-        ],
-        Article.objects.filter(
-            status=Article.Status.PUBLISHED, published_at__gt=now
-        ).aggregate(t=Min("published_at"))["t"],
-    ]
-    times = [t for t in times if t is not None]
+    times = [t for source in scheduled_sources if (t := source()) is not None]
     return min(times).timestamp() if times else NEVER
 
 

@@ -6,8 +6,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 
-from articles import freshness
-from articles.admin import ArticleAdmin, TabbedAdmin
+from articles import extensions, freshness
+from articles.admin import TabbedAdmin
 from articles.models import Article, Keyword
 from articles.roles import may, translator_only
 from articles.signals import content_changed
@@ -375,11 +375,7 @@ class ArticleAgreementInline(ArticleLinkInline):
     verbose_name_plural = _("agreements discussed")
 
 
-class ArticleWithRelationsAdmin(ArticleAdmin):
-    """The journal's article admin plus the knowledge-base links (kept out of it)."""
-
-    inlines = [*ArticleAdmin.inlines, ArticleEventInline, ArticleAgreementInline]
-
-
-admin.site.unregister(Article)
-admin.site.register(Article, ArticleWithRelationsAdmin)
+# The article form shows the entries that discuss the article (articles/admin.py).
+for inline in (ArticleEventInline, ArticleAgreementInline):
+    if inline not in extensions.article_admin_inlines:
+        extensions.article_admin_inlines.append(inline)

@@ -11,7 +11,7 @@ class RelationsConfig(AppConfig):
         from articles.apps import connect_text_cleaning
         from articles.revisions import follow_with_articles
 
-        from . import views
+        from . import roles, views
         from .models import Agreement, Event
 
         connect_text_cleaning(self)
@@ -33,3 +33,5 @@ class RelationsConfig(AppConfig):
             extensions.keyword_page_sections.append(views.keyword_section)
         if views.article_section not in extensions.article_page_sections:
             extensions.article_page_sections.append(views.article_section)
+        if roles.ROLE_PERMISSIONS not in extensions.role_permissions:
+            extensions.role_permissions.append(roles.ROLE_PERMISSIONS)

@@ -98,10 +98,16 @@ class Person(models.Model):
         return localized(self, "name").text or f"#{self.pk}"
 
 
+def published_q(prefix=""):
+    """The rule of `published()` for lookups through a relation (`prefix` "events__"):
+    counts and links of published entries use it, so the rule has one home."""
+    return Q(**{f"{prefix}is_published": True})
+
+
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         """Knowledge-base entries readers may see (the editor has published them)."""
-        return self.filter(is_published=True)
+        return self.filter(published_q())
 
 
 class Dated(models.Model):
@@ -446,8 +452,8 @@ class Observation(models.Model):
 def domain_counts():
     """Domains with `event_count` and `agreement_count` of published entries."""
     return Domain.objects.annotate(
-        event_count=Count("events", filter=Q(events__is_published=True), distinct=True),
+        event_count=Count("events", filter=published_q("events__"), distinct=True),
         agreement_count=Count(
-            "agreements", filter=Q(agreements__is_published=True), distinct=True
+            "agreements", filter=published_q("agreements__"), distinct=True
         ),
     )

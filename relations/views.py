@@ -1,6 +1,5 @@
 from collections import Counter
 
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -10,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.generic import DetailView, TemplateView
 
 from articles.models import Article
+from articles.pagination import paginate
 
 from .charts import series_svg, timeline_svg
 from .forms import AgreementFilter, TimelineFilter
@@ -22,20 +22,11 @@ from .models import (
     Indicator,
     Organization,
     domain_counts,
+    published_q,
 )
 
 TIMELINE_PAGE = 50
 MAX_DRAWN = 1000
-
-
-def paginate(request, queryset, per_page):
-    page = request.GET.get("page")
-    if page == "":
-        raise Http404("Empty page number")
-    try:
-        return Paginator(queryset, per_page).page(page or 1)
-    except InvalidPage as exc:
-        raise Http404(str(exc)) from exc
 
 
 def draw_timeline(events, title):
@@ -108,9 +99,7 @@ def country_pairs(limit=12):
     """
     by_entry = {}
     for kind, model in (("event", Event), ("agreement", Agreement)):
-        through = model.countries.through.objects.filter(
-            **{f"{kind}__is_published": True}
-        )
+        through = model.countries.through.objects.filter(published_q(f"{kind}__"))
         for entry_id, code in through.values_list(f"{kind}_id", "country__iso_code"):
             by_entry.setdefault((kind, entry_id), set()).add(code)
     shared = Counter(

@@ -69,22 +69,9 @@ def _keywords(obj, lang):
     )
 
 
-def article_public_from(article):
-    """When `article` becomes public under `Article.objects.public()`, or None."""
-    issue = article.issue
-    if (
-        article.status != Article.Status.PUBLISHED
-        or article.published_at is None
-        or issue is None
-        or issue.published_at is None
-    ):
-        return None
-    return max(article.published_at, issue.published_at)
-
-
 def article_documents(article):
     """Documents of an article loaded with `indexable_articles()`."""
-    public_from = article_public_from(article)
+    public_from = article.public_from
     names = _names(
         c.full_name(lang).text for c in article.authors() for lang in LANGUAGE_CODES
     )

@@ -7,7 +7,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from articles.demo_content import orcid_check_digit
 from articles.models import (
     Article,
     ArticleSection,
@@ -22,6 +21,7 @@ from articles.models import (
     TaggedItem,
 )
 from articles.text import CITATION
+from ops.demo.journal_content import orcid_check_digit
 
 pytestmark = pytest.mark.django_db
 

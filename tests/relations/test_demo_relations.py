@@ -1,4 +1,4 @@
-"""`manage.py load_demo`: the knowledge base's demo content (relations.demo_content)."""
+"""`manage.py load_demo`: the knowledge base's demo content (ops.demo)."""
 
 import ast
 from datetime import date

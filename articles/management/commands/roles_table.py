@@ -15,6 +15,7 @@ from articles.roles import (
     LIMITS,
     ROLE_PERMISSIONS,
     WRITTEN_BY_CODE,
+    role_permissions,
 )
 from articles.workflow import TRANSITIONS
 
@@ -29,7 +30,7 @@ HEADINGS = [
 def model_rights(role):
     """{'add': [names], 'change': [...], 'delete': [...], 'view': [...]} for a role."""
     rights = {action: [] for action, _label in HEADINGS}
-    for app_label, models in ROLE_PERMISSIONS[role].items():
+    for app_label, models in role_permissions()[role].items():
         config = apps.get_app_config(app_label)
         if models == "__all__":
             models = {

@@ -8,7 +8,6 @@ An article's authors, keywords, body, references and PDFs are written only when 
 article itself is created. The whole load is one transaction.
 """
 
-import importlib
 from collections import Counter
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -18,7 +17,6 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from articles import demo_content as demo
 from articles.languages import LANGUAGE_CODES
 from articles.models import (
     Article,
@@ -32,12 +30,10 @@ from articles.models import (
     Reference,
     Section,
 )
-from articles.services import keyword_get_or_create
+from articles.services import keyword_from_labels
+from ops.demo import journal_content as demo
 
 BISHKEK = ZoneInfo("Asia/Bishkek")
-# The order in which a keyword is looked up by its labels; the first label present
-# also names a new keyword (and so its slug: English when there is one).
-KEYWORD_LOOKUP_ORDER = ("en", "ru", "ky")
 
 # English labels for the summary (the command runs in the site's default language).
 COUNT_LABELS = {
@@ -93,7 +89,8 @@ def bishkek_time(ymd):
 
 
 class DemoLoader:
-    """Loads demo_content; counts what it creates and remembers the files it wrote."""
+    """Loads ops.demo.journal_content; counts what it creates and remembers the files
+    it wrote."""
 
     def __init__(self):
         self.created = Counter()
@@ -162,39 +159,10 @@ class DemoLoader:
         return self._get_or_create(Contributor, lookup, fields)
 
     def keyword(self, labels):
-        """The keyword with any of these labels (else a new one); fills empty labels.
-
-        Labels another keyword already uses are left out: a unique label is never
-        taken away from another concept (an editor can merge the two).
-        """
-        present = [code for code in KEYWORD_LOOKUP_ORDER if labels.get(code)]
-        code = next(
-            (
-                c
-                for c in present
-                if Keyword.objects.filter(**{f"name_{c}__iexact": labels[c]}).exists()
-            ),
-            present[0],
-        )
-        keyword, created = keyword_get_or_create(labels[code], code)
+        """The keyword with any of these labels (else a new one); fills empty labels."""
+        keyword, created = keyword_from_labels(labels)
         if created:
             self._count(Keyword)
-        changed = []
-        for lang in LANGUAGE_CODES:
-            label = labels.get(lang)
-            column = f"name_{lang}"
-            if not label or getattr(keyword, column):
-                continue
-            taken = (
-                Keyword.objects.exclude(pk=keyword.pk)
-                .filter(**{f"{column}__iexact": label})
-                .exists()
-            )
-            if not taken:
-                setattr(keyword, column, label)
-                changed.append(column)
-        if changed:
-            keyword.save()
         return keyword
 
     def article(self, item, issues, sections, contributors, keywords):
@@ -301,11 +269,11 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 journal, articles = loader.load()
-                # The knowledge base is optional and depends on the journal, never
-                # the reverse: it is imported here, only when it is installed.
+                # The knowledge base is optional: loaded only when it is installed.
                 if apps.is_installed("relations"):
-                    module = importlib.import_module("relations.demo_content")
-                    knowledge_base = module.load()
+                    from ops.demo import relations_content
+
+                    knowledge_base = relations_content.load()
         except BaseException:
             loader.discard_files()
             raise

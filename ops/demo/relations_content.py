@@ -1,11 +1,11 @@
 """The knowledge base's demo content, loaded at the end of `python manage.py load_demo`.
 
-The journal's command imports this module only when the `relations` app is installed
-(relations may import articles, never the reverse), and calls `load()` inside its own
-transaction. `load()` returns the loader, whose `report()` prints a summary.
+`load_demo` (ops) imports this module only when the `relations` app is installed, and
+calls `load()` inside its own transaction. `load()` returns the loader, whose
+`report()` prints a summary.
 
 Facts: the Kyrgyz–Tajik events, people, organization names and the 2008 trade figure
-come from docs/DOMAIN-FACTS.md and the journal's demo articles (articles.demo_content);
+come from docs/DOMAIN-FACTS.md and the journal's demo articles (journal_content);
 the multilateral agreements and the SCO founding summit come from the documents named
 in their `source` field. Dates keep the precision their source gives. Descriptions and
 summaries are our own words; Kyrgyz text should be read by a Kyrgyz-speaking editor
@@ -23,13 +23,12 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
-from articles.demo_content import ARTICLES, ISSUES, JOURNAL, text
-from articles.demo_content import KEYWORDS as JOURNAL_KEYWORDS
 from articles.languages import LANGUAGE_CODES
 from articles.models import Article, Keyword
-from articles.services import keyword_get_or_create
-
-from .models import (
+from articles.services import keyword_from_labels
+from ops.demo.journal_content import ARTICLES, ISSUES, JOURNAL, text
+from ops.demo.journal_content import KEYWORDS as JOURNAL_KEYWORDS
+from relations.models import (
     Agreement,
     Country,
     Domain,
@@ -306,7 +305,7 @@ PEOPLE = {
     },
 }
 
-# Keywords the journal's demo does not have; the journal's own (articles.demo_content
+# Keywords the journal's demo does not have; the journal's own (ops.demo.journal_content
 # .KEYWORDS) are reused by their key, with exactly the labels they have there.
 KEYWORDS = {
     "diplomatic-relations": {
@@ -1223,7 +1222,6 @@ LABELS = {
     Observation: "observations",
     Keyword: "keywords",
 }
-KEYWORD_LOOKUP_ORDER = ("en", "ru", "ky")
 
 
 def translated(field, labels):
@@ -1383,42 +1381,14 @@ class KnowledgeBaseLoader:
         return indicator
 
     def keyword(self, key):
-        """A keyword by its labels: the journal's own if it has one, else a new one.
-
-        Empty labels are filled unless another keyword uses them (a label is never
-        taken from another concept); labels already set are left as they are.
-        """
+        """A keyword by its labels: the journal's own if it has one, else a new one
+        (articles.services.keyword_from_labels: empty labels filled, none taken)."""
         if key in self.keywords:
             return self.keywords[key]
         labels = JOURNAL_KEYWORDS.get(key) or KEYWORDS[key]
-        present = [code for code in KEYWORD_LOOKUP_ORDER if labels.get(code)]
-        code = next(
-            (
-                c
-                for c in present
-                if Keyword.objects.filter(**{f"name_{c}__iexact": labels[c]}).exists()
-            ),
-            present[0],
-        )
-        keyword, created = keyword_get_or_create(labels[code], code)
+        keyword, created = keyword_from_labels(labels)
         if created:
             self.created[LABELS[Keyword]] += 1
-        changed = False
-        for lang in LANGUAGE_CODES:
-            column = f"name_{lang}"
-            label = labels.get(lang)
-            if not label or getattr(keyword, column):
-                continue
-            taken = (
-                Keyword.objects.exclude(pk=keyword.pk)
-                .filter(**{f"{column}__iexact": label})
-                .exists()
-            )
-            if not taken:
-                setattr(keyword, column, label)
-                changed = True
-        if changed:
-            keyword.save()
         self.keywords[key] = keyword
         return keyword
 

@@ -4,7 +4,8 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
-from config.errors import RETRY_AFTER_SECONDS
+# What a client is told to wait when the database is down (here and on error pages).
+RETRY_AFTER_SECONDS = 30
 
 
 @never_cache
