@@ -9,7 +9,7 @@ article itself is created. The whole load is one transaction.
 """
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
@@ -84,13 +84,13 @@ def minimal_pdf(lines):
     return bytes(out)
 
 
-def bishkek_time(ymd):
-    return datetime(*ymd, 10, 0, tzinfo=BISHKEK) if ymd else None
+def bishkek_time(day):
+    return datetime.combine(day, time(10, 0), tzinfo=BISHKEK) if day else None
 
 
 class DemoLoader:
-    """Loads ops.demo.journal_content; counts what it creates and remembers the files
-    it wrote."""
+    """Loads the journal's demo data (ops.demo.journal_content reads it from
+    ops/demo/data/); counts what it creates and remembers the files it wrote."""
 
     def __init__(self):
         self.created = Counter()
@@ -144,7 +144,7 @@ class DemoLoader:
             "year": fields.pop("year"),
             "number": fields.pop("number"),
         }
-        fields["published_at"] = bishkek_time(fields.pop("published"))
+        fields["published_at"] = bishkek_time(fields.pop("published", None))
         return self._get_or_create(Issue, lookup, fields)
 
     def contributor(self, fields):
@@ -169,8 +169,8 @@ class DemoLoader:
         existing = Article.objects.filter(slug=item["slug"]).first()
         if existing is not None:
             return existing
-        issue = issues[item["issue"]] if item["issue"] else None
-        first_page, last_page = item["pages"] or (None, None)
+        issue = issues[item["issue"]] if item.get("issue") else None
+        first_page, last_page = item.get("pages") or (None, None)
         published = item["status"] == Article.Status.PUBLISHED
         fields = {
             "slug": item["slug"],
@@ -181,7 +181,7 @@ class DemoLoader:
             "first_page": first_page,
             "last_page": last_page,
             "received_on": item["received_on"],
-            "accepted_on": item["accepted_on"],
+            "accepted_on": item.get("accepted_on"),
             "published_at": issue.published_at if published and issue else None,
             "license_url": demo.CC_BY if item["status"] != "draft" else "",
         }
@@ -211,14 +211,19 @@ class DemoLoader:
         for index in range(lengths.pop()):
             texts = {}
             for lang, parts in body.items():
-                heading, text = parts[index]
-                texts[f"heading_{lang}"] = heading
-                texts[f"text_{lang}"] = text
+                texts[f"heading_{lang}"] = parts[index]["heading"]
+                texts[f"text_{lang}"] = parts[index]["text"]
             ArticleSection.objects.create(article=article, order=index + 1, **texts)
             self._count(ArticleSection)
 
         for order, entry in enumerate(item["references"], start=1):
-            Reference.objects.create(article=article, order=order, **entry)
+            Reference.objects.create(
+                article=article,
+                order=order,
+                text=entry["text"],
+                doi=entry.get("doi", ""),
+                url=entry.get("url", ""),
+            )
             self._count(Reference)
 
         for lang in item["galleys"]:
