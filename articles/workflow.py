@@ -64,6 +64,11 @@ ACTION_LABELS = {
 
 NOTE_REQUIRED = frozenset({S.REVISIONS_REQUESTED, S.WITHDRAWN})
 
+# The log note of a move made by a content loader, not by an editor.
+SEEDED_NOTE = gettext_lazy("Loaded with demo or benchmark content")
+# Articles per statement when seeders move thousands at once.
+SEED_BATCH = 500
+
 
 class WorkflowError(Exception):
     """A move that is not allowed or not possible; the message is for the editor."""
@@ -136,14 +141,15 @@ def transition(article, to, *, by, note=""):
     return article
 
 
-def _move(articles, frm, to, *, by, note, bulk=False, **fields):
+def _move(articles, frm, to, *, by, note, bulk=False, announce=True, **fields):
     """Write status `to` (and `fields`) on locked `articles`, all coming from `frm`,
-    with one log row each; page caches and the search index hear of it after commit.
+    with one log row each; page caches and the search index hear of it after commit
+    (unless `announce` is off: bulk seeders that rebuild the index themselves).
 
-    The one place the status is written: `transition()` and `publish_issue()` (and
-    the seeders, through them) call it inside their transaction, after their checks.
+    The one place the status is written: `transition()`, `publish_issue()` and
+    `seed_status()` call it inside their transaction, after their checks.
     Log rows are saved as models (their signals run: the text cleaning of an editor's
-    note), or with `bulk` in one insert (an issue's rows, whose note the code writes).
+    note), or with `bulk` in one insert (rows whose note the code writes).
     """
     ids = [a.pk for a in articles]
     fields = {"updated_at": timezone.now(), **fields}
@@ -155,11 +161,45 @@ def _move(articles, frm, to, *, by, note, bulk=False, **fields):
         for a in articles
     ]
     if bulk:
-        StatusChange.objects.bulk_create(rows)
+        StatusChange.objects.bulk_create(rows, batch_size=SEED_BATCH)
     else:
         for row in rows:
             row.save()
-    transaction.on_commit(lambda: content_changed.send(sender=Article, pks=ids))
+    if announce:
+        transaction.on_commit(lambda: content_changed.send(sender=Article, pks=ids))
+
+
+def steps_to(to):
+    """The shortest way through TRANSITIONS from a draft to status `to`."""
+    paths = {S.DRAFT: []}
+    frontier = [S.DRAFT]
+    while frontier and to not in paths:
+        frm = frontier.pop(0)
+        for (start, end), _roles in TRANSITIONS.items():
+            if start == frm and end not in paths:
+                paths[end] = [*paths[frm], end]
+                frontier.append(end)
+    if S(to) not in paths:
+        raise ValueError(f"No way from a draft to {to!r}.")
+    return paths[S(to)]
+
+
+def seed_status(articles, to, *, announce=True, **fields):
+    """Move newly created draft `articles` to status `to` for content seeders (the
+    demo loader, the synthetic generators), step by step along TRANSITIONS, with one
+    log row per step, through `_move`; `fields` are written with the last step.
+
+    No role check and no notification: nobody acted, a loader did (the log rows name
+    no user and say so). Call it inside the seeder's transaction.
+    """
+    options = {"by": None, "note": str(SEEDED_NOTE), "bulk": True, "announce": announce}
+    steps = steps_to(to)
+    for start in range(0, len(articles), SEED_BATCH):
+        batch = articles[start : start + SEED_BATCH]
+        frm = S.DRAFT
+        for step in steps:
+            _move(batch, frm, step, **options, **(fields if step == steps[-1] else {}))
+            frm = step
 
 
 def readiness_problems(article, *, require_public_issue=False):

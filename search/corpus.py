@@ -25,6 +25,7 @@ from articles.models import (
     Section,
     TaggedItem,
 )
+from articles.workflow import seed_status
 from relations.models import Agreement, Country, Domain, Event
 
 # The most frequent words of running text: they take the top of the Zipf curve, so
@@ -225,7 +226,7 @@ class Corpus:
                     section=self.rng.choice(sections),
                     slug=f"synthetic-{self.run}-{i}",
                     original_language=original,
-                    status=Article.Status.DRAFT if draft else Article.Status.PUBLISHED,
+                    status=Article.Status.DRAFT,
                     published_at=None if draft else past,
                     first_page=1,
                     last_page=10,
@@ -234,6 +235,11 @@ class Corpus:
                 )
             )
         articles = Article.objects.bulk_create(batch, batch_size=1000)
+        # Published through the workflow (log rows); the caller rebuilds the index.
+        seed_status(
+            [a for a in articles if a.published_at], Article.Status.PUBLISHED,
+            announce=False,
+        )  # fmt: skip
         self.bodies(articles)
         Authorship.objects.bulk_create(
             (

@@ -25,6 +25,7 @@ from articles.models import (
     Section,
     TaggedItem,
 )
+from articles.workflow import seed_status
 
 WORDS = {
     "ky": "мамиле чек ара суу энергетика соода кызматташтык саммит келишим маданият "
@@ -133,7 +134,7 @@ class Command(BaseCommand):
                     section=rng.choice(sections),
                     slug=f"synthetic-article-{i}",
                     original_language=lang,
-                    status=Article.Status.PUBLISHED,
+                    status=Article.Status.DRAFT,
                     published_at=issue.published_at,
                     first_page=i % 500 + 1,
                     last_page=i % 500 + 9,
@@ -144,7 +145,10 @@ class Command(BaseCommand):
                     },
                 )
             )
-        return Article.objects.bulk_create(rows, batch_size=500)
+        articles = Article.objects.bulk_create(rows, batch_size=500)
+        # Published through the workflow (log rows); the index is rebuilt afterwards.
+        seed_status(articles, Article.Status.PUBLISHED, announce=False)
+        return articles
 
     def _parts(self, rng, articles, people, keywords):
         article_type = ContentType.objects.get_for_model(Article)
