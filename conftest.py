@@ -33,9 +33,11 @@ def _empty_cache():
     from django.core.cache import cache
 
     from articles.context_processors import forget_journal
+    from journalpages.context_processors import forget_pages
 
     cache.clear()
     forget_journal()
+    forget_pages()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -74,6 +74,10 @@ def cover_upload_to(instance, filename):
     return random_name("covers", filename)
 
 
+def branding_upload_to(instance, filename):
+    return random_name("journal", filename)
+
+
 class Journal(models.Model):
     name = models.CharField(_("name"), max_length=255)
     abbreviation = models.CharField(_("abbreviation"), max_length=50, blank=True)
@@ -84,6 +88,26 @@ class Journal(models.Model):
     )
     issn_online = models.CharField(
         _("ISSN (online)"), max_length=9, blank=True, validators=[ISSN_VALIDATOR]
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=branding_upload_to,
+        blank=True,
+        validators=[validate_image],
+        help_text=_(
+            "PNG, JPEG or WebP, shown in the header about 48 pixels high. Empty: the "
+            "site's own logo."
+        ),
+    )
+    favicon = models.ImageField(
+        _("favicon"),
+        upload_to=branding_upload_to,
+        blank=True,
+        validators=[validate_image],
+        help_text=_(
+            "A square PNG of at least 48×48 pixels, shown in browser tabs. Empty: the "
+            "site's own icon."
+        ),
     )
     license_name = models.CharField(_("licence"), max_length=100, blank=True)
     license_url = models.URLField(_("licence URL"), blank=True)

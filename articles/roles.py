@@ -5,8 +5,9 @@ Three parts, each read by the code that enforces it:
   delete, view per model). `ensure_roles()` runs after every `migrate` (see apps.py),
   so the groups exist on a new database and follow this table when it changes.
 - CAPABILITIES: the special views and actions beyond model permissions (publishing an
-  issue or knowledge-base entries, merging keywords, restoring revisions, recovering
-  deleted articles, importing manuscripts, managing user accounts); `may()` answers.
+  issue or knowledge-base entries, merging keywords, writing the journal's own pages,
+  restoring revisions, recovering deleted articles, importing manuscripts, managing
+  user accounts); `may()` answers.
 - Workflow moves: `articles.workflow.TRANSITIONS` (the status module owns them).
 Field-level rules (a translator edits translated fields only) use `translator_only()`.
 `manage.py roles_table` prints the README's table from these.
@@ -65,6 +66,9 @@ ROLE_PERMISSIONS = {
             "keyword": ALL,
             "issue": EDIT,
             "section": ALL,
+            # The journal's name, ISSNs, logo and favicon; only site administrators
+            # add or delete a journal.
+            "journal": ("change", "view"),
         },
     },
     Role.SITE_ADMIN: {
@@ -96,6 +100,7 @@ CAPABILITIES = {
     "restore_revision": EDITORS,
     "recover_deleted": MANAGERS,
     "import_manuscript": EDITORS,
+    "manage_journal_pages": MANAGERS,
     "manage_users": frozenset({Role.SITE_ADMIN}),
 }
 
@@ -109,6 +114,10 @@ CAPABILITY_LABELS = {
     ),
     "recover_deleted": "recover deleted articles (as drafts)",
     "import_manuscript": "import manuscripts",
+    "manage_journal_pages": (
+        "write the journal's own pages (about, policies, contacts) and its editorial "
+        "board"
+    ),
     "manage_users": (
         "manage user accounts and their roles (never superusers, never more rights "
         "than their own)"

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 from articles.addresses import absolute_url, site_scheme_and_domain
 from articles.languages import LANGUAGE_CODES
 from articles.models import Article, Issue, Keyword, TaggedItem, public_since
+from journalpages.models import Page
 from relations.models import Agreement, Domain, Event, Indicator, Organization
 from relations.views import country_pairs
 
@@ -133,6 +134,16 @@ class StaticSitemap(PageSitemap):
         return self.journal_lastmod if item in self.JOURNAL_PAGES else None
 
 
+class JournalPageSitemap(PageSitemap):
+    """The journal's own pages (about, policies, board), published ones only."""
+
+    def objects(self):
+        return Page.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 class IssueSitemap(PageSitemap):
     def objects(self):
         return Issue.objects.public().only("slug", "published_at").order_by("pk")
@@ -243,6 +254,7 @@ class CountryPairSitemap(PageSitemap):
 
 SITEMAPS = {
     "static": StaticSitemap,
+    "pages": JournalPageSitemap,
     "issues": IssueSitemap,
     "articles": ArticleSitemap,
     "keywords": KeywordSitemap,

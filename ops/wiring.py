@@ -8,7 +8,7 @@ journal until the page cache's generation moves.
 
 from django.apps import apps
 
-CONTENT_APPS = ("articles", "relations")
+CONTENT_APPS = ("articles", "relations", "journalpages")
 
 
 def connect_page_cache():

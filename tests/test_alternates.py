@@ -1,8 +1,8 @@
 """Every public reader page names its ky, ru and en versions (hreflang alternates).
 
-The page list is walked from the URLconf: a new page in the `articles` or `relations`
-namespace fails `test_every_public_page_is_covered` until this module knows how to
-build its URL, so no page can ship without its alternates being checked.
+The page list is walked from the URLconf: a new page in the `articles`, `relations` or
+`journalpages` namespace fails `test_every_public_page_is_covered` until this module
+knows how to build its URL, so no page can ship without its alternates being checked.
 """
 
 import pytest
@@ -12,10 +12,11 @@ from django.urls.resolvers import LocalePrefixPattern
 from articles.models import Article
 from tests.builders import make_article, past
 from tests.helpers import parse, url_in
+from tests.journalpages.builders import make_board_member, make_page
 from tests.relations.builders import knowledge_base
 
 LANGS = ["ky", "ru", "en"]
-NAMESPACES = {"articles", "relations"}
+NAMESPACES = {"articles", "relations", "journalpages"}
 HOST = "http://testserver"
 
 # Not reader pages: editors' previews and file downloads (no HTML, no <head>).
@@ -24,6 +25,7 @@ EXCLUDED = {
     "articles:preview_issue": "editors only, noindex",
     "articles:galley": "PDF download",
     "articles:issue_cover": "image download",
+    "journalpages:preview": "editors only, noindex",
 }
 
 # name: how to build its URL from the data set (kwargs, and an optional query).
@@ -43,6 +45,7 @@ PAGES = {
     "relations:organization": lambda kb: {"slug": kb.organization.slug},
     "relations:pair": lambda kb: {"a": "kg", "b": "tj"},
     "relations:indicator": lambda kb: {"slug": kb.indicator.slug},
+    "journalpages:page": lambda kb: {"slug": kb.page.slug},
 }
 
 # Variants of the same pages that render differently.
@@ -83,6 +86,8 @@ def kb(db):
         withdrawn_at=past(),
         withdrawal_reason="Duplicate publication.",
     )
+    kb.page = make_page(slug="editorial-board", shows_board=True)
+    make_board_member()
     return kb
 
 

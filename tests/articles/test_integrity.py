@@ -16,6 +16,7 @@ from reversion.models import Version
 from articles.models import Article, Issue, Keyword, StatusChange
 from articles.roles import CAPABILITIES
 from articles.workflow import TRANSITIONS, Role, transition
+from journalpages.models import Page
 from relations.models import Event
 from tests.admin_forms import admin_form_data
 from tests.builders import (
@@ -25,6 +26,7 @@ from tests.builders import (
     make_keyword,
     make_staff,
 )
+from tests.journalpages.builders import make_board_member, make_page
 from tests.relations.builders import make_event
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +52,7 @@ EXPECTED_CAPABILITIES = {
     "restore_revision": EDITORS,
     "recover_deleted": MANAGERS,
     "import_manuscript": EDITORS,
+    "manage_journal_pages": MANAGERS,
     "manage_users": {SITE_ADMIN, SUPER},
 }
 
@@ -153,6 +156,20 @@ def merge_through_the_list(client, keep, drop):
     )
 
 
+def page_form(page, **changes):
+    """The whole admin form of a journal page, as a browser would send it."""
+    data = {
+        name: getattr(page, name)
+        for name in (
+            "slug",
+            "order",
+            *(f"{f}_{c}" for f in ("title", "body") for c in ("ky", "ru", "en")),
+        )
+    }
+    data.update(in_footer="on", is_published="on", **changes)
+    return data
+
+
 def exercise(capability, client, user):
     """Use `capability` through its real admin URL; return whether it took effect
     (read from the database)."""
@@ -200,6 +217,10 @@ def exercise(capability, client, user):
     if capability == "import_manuscript":
         page = client.get("/en/admin/importer/manuscriptimport/add/")
         return page.status_code == 200 and b'type="file"' in page.content
+    if capability == "manage_journal_pages":
+        page = make_page(title_en="About the journal")
+        client.post(admin_url(page), page_form(page, title_en="Taken over"))
+        return Page.objects.get(pk=page.pk).title_en == "Taken over"
     if capability == "manage_users":
         client.post(
             "/en/admin/auth/user/add/",
@@ -527,7 +548,7 @@ EXPECTED_ADMIN = {
     "articles.article": {EDITOR: EDIT_RIGHTS, TRANSLATOR: "cv", MANAGER: ALL_RIGHTS},
     "articles.contributor": {EDITOR: EDIT_RIGHTS, TRANSLATOR: "v", MANAGER: ALL_RIGHTS},
     "articles.issue": {EDITOR: "v", TRANSLATOR: "v", MANAGER: EDIT_RIGHTS},
-    "articles.journal": {EDITOR: "v", TRANSLATOR: "v", MANAGER: "v"},
+    "articles.journal": {EDITOR: "v", TRANSLATOR: "v", MANAGER: "cv"},
     "articles.keyword": {EDITOR: EDIT_RIGHTS, TRANSLATOR: "cv", MANAGER: ALL_RIGHTS},
     "articles.section": {EDITOR: "v", TRANSLATOR: "v", MANAGER: ALL_RIGHTS},
     "auth.group": {SITE_ADMIN: "v"},
@@ -536,6 +557,8 @@ EXPECTED_ADMIN = {
     "axes.accessfailurelog": {},
     "axes.accesslog": {},
     "importer.manuscriptimport": {EDITOR: "av", MANAGER: "av", SITE_ADMIN: "av"},
+    "journalpages.boardmember": {MANAGER: ALL_RIGHTS},
+    "journalpages.page": {MANAGER: ALL_RIGHTS},
     "otp_totp.totpdevice": {},
     **{
         f"relations.{model}": KNOWLEDGE_BASE
@@ -554,7 +577,7 @@ EXPECTED_ADMIN = {
 # superuser on everything, except what only the code writes: the import history and
 # the sign-in logs are never added (or, for imports, changed) by hand.
 for label, rights in EXPECTED_ADMIN.items():
-    if label.startswith(("articles.", "relations.")):
+    if label.startswith(("articles.", "relations.", "journalpages.")):
         rights.setdefault(SITE_ADMIN, ALL_RIGHTS)
     rights[SUPER] = ALL_RIGHTS
 EXPECTED_ADMIN["importer.manuscriptimport"][SUPER] = "av"
@@ -577,9 +600,7 @@ def admin_objects():
 
     journal = make_journal()
     return {
-        "articles.article": make_article(
-            issue=None, status=S.DRAFT, published_at=None
-        ),
+        "articles.article": make_article(issue=None, status=S.DRAFT, published_at=None),
         "articles.contributor": make_contributor(),
         "articles.issue": make_issue(journal=journal, published_at=None),
         "articles.journal": journal,
@@ -587,6 +608,8 @@ def admin_objects():
         "articles.section": make_section(),
         "auth.group": Group.objects.get(name=EDITOR),
         "auth.user": user_for(EDITOR),
+        "journalpages.boardmember": make_board_member(),
+        "journalpages.page": make_page(is_published=False),
         "relations.agreement": make_agreement(is_published=False),
         "relations.country": country("KG"),
         "relations.domain": make_domain(),
@@ -647,6 +670,9 @@ def test_the_link_tables_in_revisions_have_content_types_from_migrate():
     leave a cached id that breaks the next save in the same process."""
     from django.contrib.contenttypes.models import ContentType
 
-    assert ContentType.objects.filter(
-        app_label="relations", model__in=["event_articles", "agreement_articles"]
-    ).count() == 2
+    assert (
+        ContentType.objects.filter(
+            app_label="relations", model__in=["event_articles", "agreement_articles"]
+        ).count()
+        == 2
+    )

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.builders import add_galley, add_reference, add_section, make_keyword
+from tests.journalpages.builders import make_board_member, make_page
 from tests.relations.builders import knowledge_base
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -40,6 +41,8 @@ PAGES = [
     "organization",
     "pair",
     "indicator",
+    "journal page",
+    "editorial board",
 ]
 
 # Serious or critical violations excused per page type and axe rule: the test xfails
@@ -66,6 +69,19 @@ def site():
     add_reference(article, text="Bichsel C. Conflict transformation in Central Asia.")
     for code in LANGUAGES:
         add_galley(article, language=code, name=f"article-{code}.pdf")
+    # The journal's own pages: one with a list and links, the board page (linked
+    # from the header), and one only in Russian (shown marked in ky and en).
+    kb.journal_page = make_page(
+        slug="author-guidelines",
+        body_en="<p>Send <strong>.docx</strong>:</p><ul><li>title</li></ul>"
+        '<p><a href="/manuscript-template.docx">template</a></p>',
+        title_ky="",
+        body_ky="",
+        in_navigation=True,
+    )
+    kb.board_page = make_page(slug="editorial-board", shows_board=True)
+    make_board_member(order=1)
+    make_board_member(order=2, orcid="", affiliation_ky="Ош")
     return kb
 
 
@@ -87,6 +103,8 @@ def page_url(kb, page, lang):
         "organization": (kb.organization, None),
         "pair": ("relations:pair", {"a": "kg", "b": "tj"}),
         "indicator": (kb.indicator, None),
+        "journal page": (kb.journal_page, None),
+        "editorial board": (kb.board_page, None),
     }
     target, kwargs = targets[page]
     with translation.override(lang):

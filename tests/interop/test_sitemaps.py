@@ -25,6 +25,7 @@ from tests.builders import (
     past,
 )
 from tests.helpers import url_in
+from tests.journalpages.builders import make_page
 from tests.relations.builders import (
     country,
     knowledge_base,
@@ -44,10 +45,12 @@ NS = {
 }
 S = Article.Status
 HOST = "http://testserver"
+CANARY_PAGE = "CANARY unpublished journal page"
 
 # Queries per section, and for the index (all sections once): flat in the data size.
 SECTION_QUERIES = {
     "static": 2,  # newest public article, newest public issue
+    "pages": 1,  # the journal's own published pages
     "issues": 1,
     "articles": 1,  # public and withdrawn, with their issues
     "keywords": 1,  # keywords with public content, newest public article each
@@ -78,6 +81,10 @@ def world(db):
     kb.withdrawn = kb.hidden.withdrawn
     kb.article.keywords.add(kb.keyword)
     kb.tombstones = Article.objects.tombstones()
+    kb.page = make_page(slug="about")
+    kb.draft_page = make_page(
+        slug="canary-page", is_published=False, **titled(CANARY_PAGE)
+    )
     return kb
 
 
@@ -162,6 +169,7 @@ def test_sections_list_exactly_what_readers_may_see(client, world):
     assert set(sections["domains"]) == locs_of(Domain.objects.all())
     assert set(sections["organizations"]) == locs_of(Organization.objects.all())
     assert set(sections["keywords"]) == locs_of([world.keyword])
+    assert set(sections["pages"]) == locs_of([world.page])
     assert set(sections["countries"]) == {
         f"{HOST}/{code}/relations/countries/kg/tj/" for code in LANGS
     }

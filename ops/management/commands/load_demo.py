@@ -33,6 +33,7 @@ from articles.models import (
 from articles.services import keyword_from_labels
 from articles.workflow import seed_status
 from ops.demo import journal_content as demo
+from ops.demo.journal_pages import JournalPagesLoader
 
 BISHKEK = ZoneInfo("Asia/Bishkek")
 
@@ -280,6 +281,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 journal, articles = loader.load()
+                pages = JournalPagesLoader().load(journal)
                 # The knowledge base is optional: loaded only when it is installed.
                 if apps.is_installed("relations"):
                     from ops.demo import relations_content
@@ -291,6 +293,7 @@ class Command(BaseCommand):
         if options["quiet"] or options["verbosity"] == 0:
             return
         self.report(loader, journal, articles)
+        pages.report(self.stdout, self.style)
         if knowledge_base is not None:
             knowledge_base.report(self.stdout, self.style)
 
