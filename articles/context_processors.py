@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 
@@ -27,6 +28,20 @@ def _alternates(request):
     return [_alternate(request, path, code, current) for code in LANGUAGE_CODES]
 
 
+def _page_links(request, alternates):
+    """The page's canonical link (itself, in its language) and its hreflang set: the
+    three languages and x-default, the unprefixed address that sends readers to their
+    language, as the sitemap lists them. The article page gives its own (interop)."""
+    hreflang = [(alt["code"], alt["href"]) for alt in alternates]
+    default = settings.LANGUAGE_CODE
+    path = translate_url(request.get_full_path(), default)
+    hreflang.append(
+        ("x-default", absolute_url(path.replace(f"/{default}/", "/", 1), request))
+    )
+    canonical = next(alt["href"] for alt in alternates if alt["current"])
+    return {"canonical": canonical, "hreflang": hreflang}
+
+
 # (generation, journal): the journal is kept by each worker until content changes.
 _kept = [None, None]
 
@@ -50,8 +65,11 @@ def forget_journal():
 
 
 def site(request):
-    """The journal (lazily, kept between requests) and the language links."""
+    """The journal (lazily, kept between requests), the language links and the
+    page's canonical and hreflang links."""
+    alternates = SimpleLazyObject(lambda: _alternates(request))
     return {
         "journal": SimpleLazyObject(current_journal),
-        "language_alternates": SimpleLazyObject(lambda: _alternates(request)),
+        "language_alternates": alternates,
+        "page_links": SimpleLazyObject(lambda: _page_links(request, alternates)),
     }

@@ -415,6 +415,75 @@ def _strip_markers(value):
     return value
 
 
+# A word: letters only, so "Kyrgyz-Tajik" and "Kyrgyzstan's" are two words each.
+WORD = re.compile(r"[^\W\d_]+")
+# After these a new sentence starts (APA capitalises the first word after a colon).
+SENTENCE_BREAKS = (".", "!", "?", ":")
+
+
+def _starts_sentence(text, start):
+    before = text[:start].rstrip()
+    return not before or before.endswith(SENTENCE_BREAKS)
+
+
+def _is_acronym(word):
+    """ "SCO", "EAEU", "CIS", "XX" and "McDonald": a capital after the first letter."""
+    return any(c.isupper() for c in word[1:])
+
+
+def proper_nouns(running_texts=(), labels=()):
+    """Words the article itself writes as names: capitalised inside a sentence of
+    `running_texts` (its abstract), or anywhere in a keyword label (labels are
+    lower case except for names) bar a label's first word followed by lower-case
+    words ("Water security")."""
+    names = set()
+    for text in running_texts:
+        for match in WORD.finditer(text or ""):
+            word = match.group()
+            if word[0].isupper() and not _starts_sentence(text, match.start()):
+                names.add(word)
+    for label in labels:
+        words = WORD.findall(label or "")
+        capitalised = [w for w in words if w[0].isupper()]
+        if len(words) > 1 and capitalised == words[:1]:
+            continue
+        names.update(capitalised)
+    # Central Asia's "-stan" countries name their peoples by the stem: Kyrgyzstan
+    # gives "Kyrgyz", Tajikistan "Tajik".
+    names.update(
+        re.sub("i?stan$", "", name) for name in list(names) if name.endswith("stan")
+    )
+    return names
+
+
+def sentence_case(title, names=frozenset()):
+    """An English title in APA's sentence case: the first word and the first after a
+    colon (or a full stop, ! or ?) keep their capital, and so do acronyms, "I" and
+    the words in `names`; every other word is lower-cased."""
+
+    def case(match):
+        word = match.group()
+        if (
+            _starts_sentence(title, match.start())
+            or word == "I"
+            or word in names
+            or _is_acronym(word)
+        ):
+            return word
+        return word.lower()
+
+    return WORD.sub(case, title)
+
+
+def apa_title(record):
+    """The title as APA writes it: sentence case in English, as given otherwise
+    (Kyrgyz and Russian titles are written in sentence case already)."""
+    if record.lang != "en":
+        return record.full_title
+    names = proper_nouns([record.abstract], record.keywords)
+    return sentence_case(record.full_title, names)
+
+
 def apa_citeproc(record):
     """APA 7 through citeproc-py and the packaged `apa.csl` (marked-up plain text)."""
     from citeproc import (
@@ -428,6 +497,7 @@ def apa_citeproc(record):
 
     item = _strip_markers(csl_item(record))
     item["id"] = "item"
+    item["title"] = _strip_markers(apa_title(record))
     # CSL title-cases only items whose `language` is English, as APA asks of
     # journal names; Kyrgyz and Russian names stay as written.
     style = CitationStylesStyle(
@@ -455,7 +525,7 @@ def apa_minimal(record):
         source += f", ({record.issue})"
     if record.pages:
         source += f", {record.pages}"
-    title = record.full_title.rstrip(".")
+    title = apa_title(record).rstrip(".")
     link = record.doi_url or record.url
     return f"{title}. ({record.year}). {source}. {link}".strip()
 

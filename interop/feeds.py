@@ -6,6 +6,7 @@ title pasted with a control character never breaks a feed.
 """
 
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from django.contrib.syndication.views import Feed
@@ -58,7 +59,38 @@ class AtomFeed(SafeTextMixin, Atom1Feed):
             handler.endElement("author")
 
 
-class RssFeed(SafeTextMixin, Rss201rev2Feed):
+class HtmlTextMixin:
+    """RSS cannot say that a title is plain text, and readers render the channel's
+    title and description and the items' titles, categories and authors as HTML
+    (the RSS Best Practices Profile asks publishers to encode `&` and `<` of plain
+    text as entities). So these texts are HTML-escaped once here, and then once more
+    as XML by the writer: an editor's "<b>" reaches the reader as text, not markup.
+    An item's description is already HTML (escaped by its template)."""
+
+    FEED_TEXT = ("title", "description", "subtitle", "author_name")
+    ITEM_TEXT = ("title", "author_name")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **_escaped(kwargs, self.FEED_TEXT, ("categories",)))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **_escaped(kwargs, self.ITEM_TEXT, ("categories",)))
+
+
+def _escaped(kwargs, texts, lists):
+    """`kwargs` with the named texts, and every text of the named lists and of
+    "authors", escaped as HTML text."""
+    done = dict(kwargs)
+    for name in texts:
+        if done.get(name) is not None:
+            done[name] = escape(str(done[name]), quote=False)
+    for name in (*lists, "authors"):
+        if done.get(name):
+            done[name] = [escape(str(v), quote=False) for v in done[name]]
+    return done
+
+
+class RssFeed(HtmlTextMixin, SafeTextMixin, Rss201rev2Feed):
     """RSS 2.0 with every author of an item as a Dublin Core creator."""
 
     def add_item_elements(self, handler, item):

@@ -1,16 +1,26 @@
 """What the article page tells machines in its <head>.
 
-Google Scholar reads Highwire `citation_*` tags and wants one version per page: the
-page in the language of record carries them; a page in another language carries
-them only when a PDF exists in that language (it is then a translation with its own
-full text), and otherwise points to the language of record with its canonical link.
-Dublin Core gives titles, abstracts and keywords in every language; Open Graph
-describes the page as shared; JSON-LD describes the same version as the tags.
+An article's page exists in ky, ru and en, but it is not a version of its own in
+every language. Google treats language versions as duplicates when only the
+surrounding text is translated and the main content is not ("Consolidate duplicate
+URLs"), and wants hreflang only between pages that are each their own canonical. So
+a page is a version of its own (`page_languages()`) in the language of record, in a
+language with its own PDF, and in a language with its own title and abstract (a
+translation); those pages are self-canonical and form the hreflang set, here and in
+the sitemap. A page whose title and abstract fall back to another language is a
+duplicate of that language's page: its canonical link points there, it carries no
+hreflang and is not listed in the sitemap.
+
+Google Scholar reads Highwire `citation_*` tags and wants one record per version of
+the paper: the language of record's page carries them, and a page in another
+language only when it has its own PDF (its own full text). A translated abstract
+without a PDF is self-canonical for search engines but has no `citation_*` tags.
+Dublin Core, Open Graph and JSON-LD describe the canonical page.
 """
 
 import json
 
-from django.utils import translation
+from django.conf import settings
 from django.utils.text import Truncator
 
 from articles.addresses import absolute_url, doi_url
@@ -29,27 +39,68 @@ def one_line(text):
     return " ".join(str(text or "").split())
 
 
-def described_language(article, page_lang, galleys):
-    """The version the page's citation tags describe, and whether it has tags."""
-    if page_lang == article.original_language or page_lang in galleys:
-        return page_lang, True
-    return article.original_language, False
+def page_languages(article, galley_languages):
+    """The languages in which `article`'s page is a version of its own (see above).
+
+    `galley_languages`: the languages the article has a PDF in. The abstract is
+    required only of an article that has one in some language.
+    """
+    needs_abstract = any(exact(article, "abstract", c) for c in LANGUAGE_CODES)
+    return [
+        code
+        for code in LANGUAGE_CODES
+        if code == article.original_language
+        or code in galley_languages
+        or (
+            exact(article, "title", code)
+            and (exact(article, "abstract", code) or not needs_abstract)
+        )
+    ]
+
+
+def canonical_language(article, page_lang, languages):
+    """The language of the page that `page_lang`'s page is canonically: itself when
+    it is a version of its own, else the language its title falls back to (what the
+    reader is shown), else the language of record."""
+    if page_lang in languages:
+        return page_lang
+    shown = localized(article, "title", page_lang).lang
+    return shown if shown in languages else article.original_language
+
+
+def hreflang_links(article, languages, request):
+    """(hreflang, href) of every version of its own, and x-default as the sitemap
+    gives it: the unprefixed address, which sends readers to their language, when
+    the default language (where it sends the rest) is one of the versions."""
+    links = [
+        (code, absolute_url(article_path(article, code), request)) for code in languages
+    ]
+    default = settings.LANGUAGE_CODE
+    if default in languages:
+        path = article_path(article, default).replace(f"/{default}/", "/", 1)
+        links.append(("x-default", absolute_url(path, request)))
+    return links
 
 
 def article_metadata(article, request, page_lang):
     """Everything `interop/article_meta.html` renders, from the prefetched article."""
     galleys = {g.language: g for g in article.galleys.all()}
-    lang, with_citation = described_language(article, page_lang, galleys)
+    languages = page_languages(article, galleys)
+    lang = canonical_language(article, page_lang, languages)
+    own = lang == page_lang
+    with_citation = own and (lang == article.original_language or lang in galleys)
     record = citation_record(article, lang, request)
     canonical = absolute_url(article_path(article, lang), request)
     pdf = galleys.get(lang)
     pdf_url = absolute_url(galley_path(pdf, lang), request) if pdf else ""
     return {
         "canonical": canonical,
+        # A duplicate page names no alternates: it is not one of the versions.
+        "hreflang": hreflang_links(article, languages, request) if own else [],
         "highwire": highwire(record, article, pdf_url) if with_citation else [],
         "dublin_core": dublin_core(record, article),
         "dc_schema": DC_SCHEMA,
-        "open_graph": open_graph(article, request, page_lang),
+        "open_graph": open_graph(article, canonical, lang),
         "json_ld": json_ld(record, canonical, pdf_url),
     }
 
@@ -120,8 +171,8 @@ def dublin_core(record, article):
     return [(name, one_line(value), code) for name, value, code in tags if value]
 
 
-def open_graph(article, request, page_lang):
-    """The page as shared: in the page's own language, at its own address."""
+def open_graph(article, canonical, page_lang):
+    """The page as shared: the canonical page, in its language, at its address."""
     title = localized(article, "title", page_lang)
     abstract = localized(article, "abstract", page_lang)
     journal = article.issue.journal
@@ -130,8 +181,7 @@ def open_graph(article, request, page_lang):
         for code in LANGUAGE_CODES
         if code != page_lang and exact(article, "title", code)
     ]
-    with translation.override(page_lang):
-        url = absolute_url(article.get_absolute_url(), request)
+    url = canonical
     tags = [
         ("og:type", "article"),
         ("og:title", title.text),

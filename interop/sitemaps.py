@@ -2,7 +2,9 @@
 
 Each section lists a page in ky, ru and en with `hreflang` alternates and an
 x-default (the unprefixed URL, which sends readers to their language). What is
-listed follows the same visibility rules as the pages themselves.
+listed follows the same visibility rules as the pages themselves. An article is
+listed only in the languages where its page is a version of its own, its canonical
+page (interop.meta.page_languages): the same set the page's head gives.
 """
 
 from datetime import datetime, time
@@ -20,10 +22,19 @@ from django.views.decorators.http import require_safe
 
 from articles.addresses import absolute_url, site_scheme_and_domain
 from articles.languages import LANGUAGE_CODES
-from articles.models import Article, Issue, Keyword, TaggedItem, public_since
+from articles.models import (
+    Article,
+    Galley,
+    Issue,
+    Keyword,
+    TaggedItem,
+    public_since,
+)
 from journalpages.models import Page
 from relations.models import Agreement, Domain, Event, Indicator, Organization
 from relations.views import country_pairs
+
+from .meta import page_languages
 
 ROBOTS_MAX_AGE = 60 * 60 * 24
 
@@ -161,18 +172,37 @@ class ArticleSitemap(PageSitemap):
     """
 
     def objects(self):
+        translated = [f"{f}_{c}" for f in ("title", "abstract") for c in self.languages]
+        pdfs = {
+            f"pdf_{code}": Exists(
+                Galley.objects.filter(article=OuterRef("pk"), language=code)
+            )
+            for code in self.languages
+        }
         return (
             (Article.objects.public() | Article.objects.tombstones())
             .select_related("issue")
+            .annotate(**pdfs)
             .only(
                 "slug",
+                "status",
+                "original_language",
                 "published_at",
                 "updated_at",
                 "withdrawn_at",
                 "issue__published_at",
+                *translated,
             )
             .order_by("pk")
         )
+
+    def get_languages_for_item(self, item):
+        """A tombstone in every language (its notice is translated); an article in
+        the languages its page is its own canonical in."""
+        if item.status == Article.Status.WITHDRAWN:
+            return self.languages
+        pdfs = {code for code in self.languages if getattr(item, f"pdf_{code}")}
+        return page_languages(item, pdfs)
 
     def lastmod(self, item):
         return latest(

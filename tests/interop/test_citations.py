@@ -397,6 +397,77 @@ def test_apa_without_authors_gives_the_title_once():
     )
 
 
+ABSTRACT_EN = (
+    "The article examines how Kyrgyzstan and Tajikistan share the rivers of the "
+    "Ferghana Valley, and what the SCO and the EAEU add. Kyrgyz and Tajik officials "
+    "have met on the border since 1992."
+)
+
+
+@pytest.mark.parametrize(
+    "title, subtitle, expected",
+    [
+        (
+            "Water-Energy Relations Between Kyrgyzstan And Tajikistan",
+            "The Role Of The SCO",
+            "Water-energy relations between Kyrgyzstan and Tajikistan: "
+            "The role of the SCO",
+        ),
+        (
+            "The Kyrgyz-Tajik Border In The Ferghana Valley",
+            "",
+            "The Kyrgyz-Tajik border in the Ferghana Valley",
+        ),
+        (
+            "Membership In The EAEU: Costs And Benefits For Kyrgyzstan's Migrants",
+            "",
+            "Membership in the EAEU: Costs and benefits for Kyrgyzstan's migrants",
+        ),
+        (
+            "Why Do Border Talks Stall? Evidence From Central Asia In The XXI Century",
+            "",
+            "Why do border talks stall? Evidence from Central Asia in the XXI century",
+        ),
+    ],
+)
+def test_apa_writes_english_titles_in_sentence_case_keeping_names(
+    title, subtitle, expected
+):
+    cited = record(
+        [author("Asanov", "Bakyt", lang="en")],
+        lang="en",
+        title=title,
+        subtitle=subtitle,
+        abstract=ABSTRACT_EN,
+        keywords=["border", "Central Asia", "Water security"],
+        journal="International Relations",
+    )
+
+    html = str(apa(cited))
+
+    assert f"(2024). {expected}. <i>International Relations</i>" in html
+
+
+def test_apa_title_without_authors_is_in_sentence_case_too():
+    cited = record([], lang="en", title="Border Talks In Central Asia", abstract="")
+    # Without the abstract or keywords to name it, "Central Asia" is not known.
+    assert str(apa(cited)).startswith("Border talks in central asia. (2024).")
+    named = record(
+        [], lang="en", title="Border Talks In Central Asia", keywords=["Central Asia"]
+    )
+    assert str(apa(named)).startswith("Border talks in Central Asia. (2024).")
+
+
+def test_apa_leaves_kyrgyz_and_russian_titles_and_other_formats_as_written():
+    ru = record([ASANOV], title="Вода И Энергетика В ШОС")
+    assert "Вода И Энергетика В ШОС." in str(apa(ru))
+    en = record(
+        [author("Asanov", "Bakyt", lang="en")], lang="en", title="Water And SCO"
+    )
+    assert "Water and SCO." in str(apa(en))
+    assert "Water And SCO" in to_bibtex(en) and "Water And SCO" in gost(en)
+
+
 def test_apa_escapes_what_it_is_given():
     html = str(apa(record([ASANOV], title='<b>"bold"</b> & <i>x</i>')))
     assert "&lt;b&gt;" in html and "&amp; &lt;i&gt;x&lt;/i&gt;" in html

@@ -1,5 +1,7 @@
 """Atom and RSS feeds per language: public items only, valid XML whatever the text."""
 
+import html
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -88,22 +90,34 @@ def read_feed(response, kind):
     channel = root.find("channel")
     items = [
         SimpleNamespace(
-            title=item.findtext("title"),
+            title=as_html_text(item.findtext("title")),
             link=item.findtext("link"),
             id=item.findtext("guid"),
             published=item.findtext("pubDate"),
             updated=item.findtext("pubDate"),
             description=item.findtext("description") or "",
-            authors=[a.text for a in item.findall(DC_CREATOR)],
-            categories=[c.text for c in item.findall("category")],
+            authors=[as_html_text(a.text) for a in item.findall(DC_CREATOR)],
+            categories=[as_html_text(c.text) for c in item.findall("category")],
             lang=None,
         )
         for item in channel.findall("item")
     ]
     assert channel.findtext("description")
     return SimpleNamespace(
-        lang=channel.findtext("language"), title=channel.findtext("title"), items=items
+        lang=channel.findtext("language"),
+        title=as_html_text(channel.findtext("title")),
+        items=items,
     )
+
+
+MARKUP = re.compile(r"<[a-zA-Z/!?]")
+
+
+def as_html_text(value):
+    """An RSS text field as a reader that treats it as HTML shows it: no markup may
+    be in it, and its entities are decoded once."""
+    assert not MARKUP.search(value or ""), f"markup in an RSS text field: {value!r}"
+    return html.unescape(value or "")
 
 
 @pytest.fixture
@@ -337,3 +351,36 @@ def test_feed_query_count_is_pinned_and_flat(
     items = read_feed(response, "atom").items
     assert len(items) == len(expected_items(name, world)) == min(len(items), FEED_SIZE)
     assert n < FEED_SIZE or len(items) == FEED_SIZE
+
+
+def test_rss_text_fields_show_an_editors_angle_brackets_as_text(client, db):
+    """Readers render RSS titles, descriptions, categories and creators as HTML: what
+    an editor typed reaches them as the same characters, never as markup."""
+    journal = make_journal(name_ky="Журнал <i>Тарых</i> & саясат")
+    issue = make_issue(journal=journal)
+    keyword = make_keyword(name_ky="<b>чек ара</b>")
+    article = make_article(issue=issue, keywords=[keyword], authors=0)
+    author = make_contributor(last_name_ky="<em>Асанов</em>", first_name_ky="Б.")
+    article.authorships.create(contributor=author)
+    force(article, title_ky="Суу <script>alert(1)</script> & энергия")
+    domain = make_domain(name_ky="Чек ара <sup>2</sup>")
+    make_event(domains=[domain])
+    world = SimpleNamespace(keyword=keyword, domain=domain)
+
+    response = client.get(feed_url("keyword", "rss", "ky", world))
+    root = ElementTree.fromstring(response.content)
+    channel = root.find("channel")
+    # What the XML carries after one parse: entities, not tags.
+    raw_title = channel.find("item").findtext("title")
+    assert raw_title == "Суу &lt;script&gt;alert(1)&lt;/script&gt; &amp; энергия"
+    feed = read_feed(response, "rss")
+    assert "<b>чек ара</b>" in feed.title
+    (item,) = feed.items
+    assert item.title == "Суу <script>alert(1)</script> & энергия"
+    assert item.categories == ["<b>чек ара</b>"]
+    assert item.authors == ["<em>Асанов</em> Б."]
+    description = as_html_text(channel.findtext("description"))
+    assert "Журнал <i>Тарых</i> & саясат" in description
+
+    domain_feed = read_feed(client.get(feed_url("domain", "rss", "ky", world)), "rss")
+    assert "Чек ара <sup>2</sup>" in domain_feed.title

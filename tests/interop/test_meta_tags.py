@@ -95,12 +95,65 @@ def test_the_pdf_link_serves_the_pdf(client):
     assert response["Content-Type"] == "application/pdf"
 
 
+def hreflang(head):
+    return {
+        link.attrs["hreflang"]: link.attrs["href"]
+        for link in head.find_all("link", rel="alternate")
+        if "hreflang" in link.attrs
+    }
+
+
+def og_url(head):
+    (url,) = [m.attrs["content"] for m in head.find_all("meta", property="og:url")]
+    return url
+
+
 @pytest.mark.parametrize("lang", ["ky", "en"])
-def test_translation_without_pdf_has_no_citation_tags(client, lang):
+def test_translation_without_pdf_is_self_canonical_without_citation_tags(client, lang):
+    """A translated title and abstract are a page of their own for search engines
+    (Google: only untranslated main content makes a duplicate), but not a version of
+    the paper for Google Scholar, which gets the language of record's page."""
     article = make_cited_article()
     head = head_of(client.get(url_in(lang, article)))
     assert citation_tags(head) == []
+    assert canonical(head) == f"http://testserver/{lang}/articles/{article.slug}/"
+    assert og_url(head) == canonical(head)
+    assert hreflang(head) == {
+        "ky": f"http://testserver/ky/articles/{article.slug}/",
+        "ru": f"http://testserver/ru/articles/{article.slug}/",
+        "en": f"http://testserver/en/articles/{article.slug}/",
+        "x-default": f"http://testserver/articles/{article.slug}/",
+    }
+
+
+def test_fallback_page_points_to_the_page_it_duplicates(client):
+    """Without a Kyrgyz title and abstract, the Kyrgyz page shows the Russian ones:
+    a duplicate of the Russian page, so it names that page as canonical and is in
+    no hreflang set (nor the sitemap)."""
+    article = make_cited_article(title_ky="", abstract_ky="")
+    ky = head_of(client.get(url_in("ky", article)))
+    ru_page = f"http://testserver/ru/articles/{article.slug}/"
+    assert canonical(ky) == ru_page
+    assert og_url(ky) == ru_page
+    assert json_ld(ky)["url"] == ru_page
+    assert hreflang(ky) == {}
+    assert citation_tags(ky) == []
+    # The versions name each other, not the Kyrgyz page; with the default language
+    # (where the unprefixed address sends the rest) not among them, no x-default.
+    for lang in ("ru", "en"):
+        head = head_of(client.get(url_in(lang, article)))
+        assert canonical(head) == f"http://testserver/{lang}/articles/{article.slug}/"
+        assert hreflang(head) == {
+            "ru": ru_page,
+            "en": f"http://testserver/en/articles/{article.slug}/",
+        }
+
+
+def test_a_title_without_its_abstract_is_not_a_translation(client):
+    article = make_cited_article(abstract_en="")
+    head = head_of(client.get(url_in("en", article)))
     assert canonical(head) == f"http://testserver/ru/articles/{article.slug}/"
+    assert hreflang(head) == {}
 
 
 def test_translation_with_its_pdf_describes_the_translation(client):
@@ -149,10 +202,11 @@ def test_dublin_core_in_every_language(client, lang):
     }
     assert ("ky", "чек ара") in subjects and ("en", "water") in subjects
     assert len(subjects) == 6
-    assert metas(head, "DC.creator") == [
-        "Асанов, Бакыт Асанович",
-        "Иванова, Анна Петровна",
-    ]
+    assert metas(head, "DC.creator") == (
+        ["Asanov, Bakyt", "Ivanova, Anna"]
+        if lang == "en"
+        else ["Асанов, Бакыт Асанович", "Иванова, Анна Петровна"]
+    )
     assert metas(head, "DC.date") == [
         timezone.localdate(article.published_at).isoformat()
     ]
@@ -160,9 +214,16 @@ def test_dublin_core_in_every_language(client, lang):
         canonical(head),
         "https://doi.org/10.1234/ir.2024.4.1",
     ]
-    assert metas(head, "DC.language") == ["ru"]
-    assert metas(head, "DC.publisher") == ["Издательство КНУ"]
-    assert metas(head, "DC.source") == ["Международные отношения"]
+    # Dublin Core describes the canonical page: the Kyrgyz page (no Kyrgyz
+    # abstract) is the Russian page's duplicate; the English one is a translation.
+    described = {"ky": "ru", "ru": "ru", "en": "en"}[lang]
+    assert metas(head, "DC.language") == [described]
+    assert metas(head, "DC.publisher") == [
+        {"ru": "Издательство КНУ", "en": "KNU Press"}[described]
+    ]
+    assert metas(head, "DC.source") == [
+        {"ru": "Международные отношения", "en": "International Relations"}[described]
+    ]
 
 
 def test_article_without_a_doi_is_identified_by_its_page(client):

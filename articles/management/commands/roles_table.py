@@ -6,7 +6,6 @@ role, in English; a test checks that the README holds exactly this output.
 """
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
 from django.utils import translation
 
 from articles.roles import (
@@ -18,6 +17,8 @@ from articles.roles import (
     role_permissions,
 )
 from articles.workflow import TRANSITIONS
+
+from ...commands import OneLanguageCommand
 
 HEADINGS = [
     ("add", "add"),
@@ -79,7 +80,7 @@ def roles_table():
     return "\n".join(["| role (group) | may |", "|---|---|", *rows])
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
     help = "Print the README's table of editorial roles, made from the code's."
 
     def handle(self, *args, **options):

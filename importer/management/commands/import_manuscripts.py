@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from articles.commands import OneLanguageCommand
 from articles.models import Issue, Section
 from articles.roles import may
 from importer.extract import ExtractionError, check_size, extract_text
@@ -38,7 +39,9 @@ class Row:
     failed: bool = False
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
+    translated = True
+
     @property
     def help(self):
         return _("Import manuscripts (.txt, .docx, .pdf) as draft articles.")

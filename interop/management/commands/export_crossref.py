@@ -3,15 +3,18 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from articles.commands import OneLanguageCommand
 from articles.models import Issue
 
 from ...crossref import build_deposit, issue_articles, public_articles
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
+    translated = True
     help = (
         "Write the Crossref 5.4.0 deposit XML of a public article or of the public "
         "articles of an issue. Articles without a DOI are left out with a warning."
@@ -49,29 +52,48 @@ class Command(BaseCommand):
             name = options["article"]
             articles = public_articles().filter(slug=name)
             if not articles:
-                raise CommandError(f"No public article with slug {name!r}.")
+                raise CommandError(
+                    _("There is no public article with the slug “%(slug)s”.")
+                    % {"slug": name}
+                )
         else:
             name = options["issue"]
             issue = Issue.objects.filter(slug=name).first()
             if issue is None:
-                raise CommandError(f"No issue with slug {name!r}.")
+                raise CommandError(
+                    _("There is no issue with the slug “%(slug)s”.") % {"slug": name}
+                )
             articles = issue_articles([issue])
         if not settings.CROSSREF_DEPOSITOR_EMAIL:
             self.stderr.write(
                 self.style.WARNING(
-                    "CROSSREF_DEPOSITOR_EMAIL is not set; the depositor address is "
-                    f"DEFAULT_FROM_EMAIL ({settings.DEFAULT_FROM_EMAIL})."
+                    _(
+                        "CROSSREF_DEPOSITOR_EMAIL is not set; the depositor address "
+                        "is DEFAULT_FROM_EMAIL (%(email)s)."
+                    )
+                    % {"email": settings.DEFAULT_FROM_EMAIL}
                 )
             )
         deposit = build_deposit(articles, name, base_url=base_url)
         for article, reason in deposit.skipped:
-            self.stderr.write(self.style.WARNING(f"Skipped {article.slug}: {reason}"))
+            self.stderr.write(
+                self.style.WARNING(
+                    _("Skipped %(slug)s: %(reason)s")
+                    % {"slug": article.slug, "reason": reason}
+                )
+            )
         if not deposit.articles:
-            raise CommandError("Nothing to deposit: no public article with a DOI.")
+            raise CommandError(_("Nothing to export: no public article with a DOI."))
         if options["output"]:
             Path(options["output"]).write_bytes(deposit.xml)
+            count = len(deposit.articles)
             self.stderr.write(
-                f"Wrote {len(deposit.articles)} article(s) to {options['output']}."
+                ngettext(
+                    "Wrote %(count)d article to %(file)s.",
+                    "Wrote %(count)d articles to %(file)s.",
+                    count,
+                )
+                % {"count": count, "file": options["output"]}
             )
         else:
             self.stdout.write(deposit.xml.decode("utf-8"), ending="")

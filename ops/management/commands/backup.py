@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from articles.commands import OneLanguageCommand
 from ops.backup import backup
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
     help = "Back up the database (pg_dump or SQLite copy) and the uploaded files."
 
     def add_arguments(self, parser):

@@ -10,10 +10,11 @@ import random
 from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from articles.commands import OneLanguageCommand
 from articles.models import (
     Article,
     ArticleSection,
@@ -47,7 +48,7 @@ def analyze():
             cursor.execute("ANALYZE")
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
     help = "Fill the database with a synthetic journal for benchmarks (bulk inserts)."
 
     def add_arguments(self, parser):

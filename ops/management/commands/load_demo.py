@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from articles.commands import OneLanguageCommand
 from articles.languages import LANGUAGE_CODES
 from articles.models import (
     Article,
@@ -264,7 +264,7 @@ class DemoLoader:
         self.written_files.clear()
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
     help = (
         "Load a demo journal (issues, articles in Kyrgyz, Russian and English, "
         "keywords, authors, PDFs). Safe to run again: existing rows are kept."

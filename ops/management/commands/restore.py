@@ -1,9 +1,10 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from articles.commands import OneLanguageCommand
 from ops.backup import restore, verify
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
     help = "Restore a backup made by `backup`: replaces the database and the media."
 
     def add_arguments(self, parser):

@@ -1,13 +1,14 @@
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 
+from articles.commands import OneLanguageCommand
 from search.corpus import Corpus
 from search.indexing import rebuild
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
     help = (
         "Insert a synthetic trilingual corpus for benchmarks (never on a real site): "
         "published articles with bodies, authors and keywords, events, agreements."

@@ -1,9 +1,8 @@
-from django.core.management.base import BaseCommand
-
+from articles.commands import OneLanguageCommand
 from search.indexing import rebuild
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
     help = "Rebuild the search index (documents and suggestion words) from scratch."
 
     def add_arguments(self, parser):

@@ -1,12 +1,12 @@
-from django.core.management.base import BaseCommand
 from django.db import connection
 
+from articles.commands import OneLanguageCommand
 from articles.models import Article
 from search.benchmark import QUERIES, run
 from search.models import SearchDocument
 
 
-class Command(BaseCommand):
+class Command(OneLanguageCommand):
     help = (
         "Time the 50 fixed searches of search.benchmark through the Django test "
         "client; prints the median and the 95th percentile in milliseconds."
