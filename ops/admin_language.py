@@ -216,13 +216,15 @@ def titles(opts):
         opts.label_lower, (opts.verbose_name, opts.verbose_name)
     )
     name = opts.verbose_name
-    return {
-        _("Select %s to change") % name: _("Select %s to change") % accusative,
-        _("Select %s to view") % name: _("Select %s to view") % accusative,
-        _("Add %s") % name: _("Add %s") % new,
-        _("Change %s") % name: _("Change %s") % accusative,
-        _("View %s") % name: _("View %s") % accusative,
-    }
+    pairs = [
+        ("Select %s to change", accusative),
+        ("Select %s to view", accusative),
+        ("Add %s", new),
+        ("Change %s", accusative),
+        ("View %s", accusative),
+    ]
+    # Kyrgyz puts the name first ("%s кошуу"): a title still starts with a capital.
+    return {_(msgid) % name: capfirst(_(msgid) % form) for msgid, form in pairs}
 
 
 def retitle(model_admin, response):
