@@ -8,9 +8,15 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Journal")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
         from . import freshness, revisions  # noqa: F401 - revisions registers models
+        from .link_rows import name_link_rows
         from .roles import ensure_roles
 
+        # An account's groups and permissions, as a delete confirmation lists them.
+        name_link_rows((get_user_model(), Group))
         freshness.connect()
         post_migrate.connect(ensure_roles, dispatch_uid="articles-roles")
         connect_text_cleaning(self)

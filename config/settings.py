@@ -53,9 +53,9 @@ INSTALLED_APPS = [
     "importer",
     "pagecache",
     "ops",
-    "axes",
+    "ops.apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "ops.apps.TOTPConfig",
     "django.contrib.sitemaps",
 ]
 

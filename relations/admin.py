@@ -226,6 +226,18 @@ class AgreementForm(DatedForm):
         exclude = DATE_COLUMNS  # noqa: DJ006 - replaced by the `when`/`until` fields
 
 
+class DatesShown:
+    """The dates as read-only text, for those who may not change them (translators)."""
+
+    @admin.display(description=_("date"))
+    def when(self, obj):
+        return obj.when
+
+    @admin.display(description=_("end date"))
+    def until(self, obj):
+        return obj.until or "—"
+
+
 class KeywordsAutocomplete:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "keywords":
@@ -234,7 +246,7 @@ class KeywordsAutocomplete:
 
 
 @admin.register(Event)
-class EventAdmin(PublishActions, KeywordsAutocomplete, TabbedAdmin):
+class EventAdmin(PublishActions, DatesShown, KeywordsAutocomplete, TabbedAdmin):
     form = EventForm
     list_display = ["__str__", "when_display", "kind", "is_published"]
     list_filter = ["is_published", "kind", "domains", "countries", "date_precision"]
@@ -271,7 +283,7 @@ class EventAdmin(PublishActions, KeywordsAutocomplete, TabbedAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(PublishActions, KeywordsAutocomplete, TabbedAdmin):
+class AgreementAdmin(PublishActions, DatesShown, KeywordsAutocomplete, TabbedAdmin):
     form = AgreementForm
     list_display = ["__str__", "when_display", "kind", "status", "is_published"]
     list_filter = ["is_published", "status", "kind", "domains", "countries"]

@@ -9,12 +9,24 @@ class RelationsConfig(AppConfig):
     def ready(self):
         from articles import extensions, freshness
         from articles.apps import connect_text_cleaning
+        from articles.link_rows import name_link_rows
         from articles.revisions import follow_with_articles
 
         from . import roles, views
-        from .models import Agreement, Event
+        from .models import Agreement, Event, Indicator, Organization
 
         connect_text_cleaning(self)
+        # Rows linking entries (an event to an article...) under readable names.
+        name_link_rows(
+            (Event, Agreement, Organization, Indicator),
+            {
+                (Event, "articles"): (_("link to an event"), _("links to events")),
+                (Agreement, "articles"): (
+                    _("link to an agreement"),
+                    _("links to agreements"),
+                ),
+            },
+        )
         # Article pages list the published events and agreements linked to them.
         freshness.touch_linked(Event, "fresh-event")
         freshness.touch_linked(Agreement, "fresh-agreement")

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from articles.languages import localized
@@ -286,7 +287,8 @@ class AgreementQuerySet(PublishedQuerySet):
 
 class AgreementKind(models.TextChoices):
     TREATY = "treaty", _("treaty")
-    AGREEMENT = "agreement", _("agreement")
+    # "макулдашуу" (соглашение) as a kind; the entry in general is "келишим".
+    AGREEMENT = "agreement", pgettext_lazy("agreement kind", "agreement")
     PROTOCOL = "protocol", _("protocol")
     MEMORANDUM = "memorandum", _("memorandum")
     DECLARATION = "declaration", _("declaration")
