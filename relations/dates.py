@@ -1,7 +1,7 @@
 """Dates known to a year, a month or a day, as the sources give them.
 
 A `PartialDate` is stored as a date plus a precision; the date's unknown parts are 1.
-It is shown at its precision in each language ("September 2007", "сентябрь 2007",
+It is shown at its precision in each language ("September 2007", "сентябрь 2007 г.",
 "2007-жылдын сентябры") and never with a made-up day.
 """
 
@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.languages import current_language
@@ -22,33 +24,12 @@ class Precision(models.TextChoices):
     DAY = "day", _("day")
 
 
-MONTHS_EN = [calendar.month_name[i] for i in range(1, 13)]
-MONTHS_RU = [
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-]  # fmt: skip
-MONTHS_RU_GENITIVE = [
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-]  # fmt: skip
-# Kyrgyz month names with the possessive ending: "2007-жылдын сентябры".
-MONTHS_KY_POSSESSIVE = [
-    "январы", "февралы", "марты", "апрели", "майы", "июну",
-    "июлу", "августу", "сентябры", "октябры", "ноябры", "декабры",
-]  # fmt: skip
-
-FORMATS = {
-    ("en", "year"): lambda d: f"{d.year}",
-    ("en", "month"): lambda d: f"{MONTHS_EN[d.month - 1]} {d.year}",
-    ("en", "day"): lambda d: f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}",
-    ("ru", "year"): lambda d: f"{d.year} г.",
-    ("ru", "month"): lambda d: f"{MONTHS_RU[d.month - 1]} {d.year} г.",
-    ("ru", "day"): lambda d: f"{d.day} {MONTHS_RU_GENITIVE[d.month - 1]} {d.year} г.",
-    ("ky", "year"): lambda d: f"{d.year}-ж.",
-    ("ky", "month"): lambda d: f"{d.year}-жылдын {MONTHS_KY_POSSESSIVE[d.month - 1]}",
-    ("ky", "day"): lambda d: (
-        f"{d.year}-жылдын {d.day}-{MONTHS_KY_POSSESSIVE[d.month - 1]}"
-    ),
+# The format of each precision, from the language's format module (config/formats/):
+# the same formats every other date on the site is written in.
+FORMAT_NAMES = {
+    "year": "YEAR_FORMAT",
+    "month": "YEAR_MONTH_FORMAT",
+    "day": "DATE_FORMAT",
 }
 
 PATTERNS = [
@@ -73,8 +54,8 @@ class PartialDate:
         return self.format()
 
     def format(self, lang=None):
-        lang = lang or current_language()
-        return FORMATS[(lang, self.precision)](self.value)
+        with translation.override(lang or current_language()):
+            return date_format(self.value, FORMAT_NAMES[self.precision])
 
     def iso(self):
         """ISO 8601 at the precision: 2007, 2007-09, 2007-09-28 (<time datetime>)."""

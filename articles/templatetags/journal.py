@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..languages import localized as _localized
+from ..numbers import format_number
 from ..text import render_paragraphs
 
 register = template.Library()
@@ -150,14 +151,5 @@ def article_item(article, show_issue=False, level=3):
 
 @register.filter
 def number(value):
-    """A decimal without trailing zeros, in the page language's notation (1.5, 1,5)."""
-    from decimal import Decimal, InvalidOperation
-
-    from django.utils.formats import number_format
-
-    try:
-        value = Decimal(value).normalize()
-    except (InvalidOperation, TypeError, ValueError):
-        return value
-    places = max(-value.as_tuple().exponent, 0)
-    return number_format(value, decimal_pos=places)
+    """A decimal in the page language's notation (1 234,5; 1 234.5): see numbers.py."""
+    return format_number(value)

@@ -1,0 +1,10 @@
+# English: "28 March 2025", never "Mar. 28, 2025".
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+YEAR_FORMAT = "Y"
+TIME_FORMAT = "H:i"
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = "\u202f"  # narrow no-break space
+NUMBER_GROUPING = 3
