@@ -67,9 +67,7 @@ def kept_rows(queryset, *, show_issue=False, level=3, section_level=None):
         pk: section_level if section_id and section_level else level
         for pk, _, section_id in found
     }
-    keys = {
-        pk: row_key(pk, at, lang, show_issue, levels[pk]) for pk, at, _ in found
-    }
+    keys = {pk: row_key(pk, at, lang, show_issue, levels[pk]) for pk, at, _ in found}
     rows = cache_get_many(list(keys.values()))
     missing = [pk for pk, key in keys.items() if key not in rows]
     if missing:

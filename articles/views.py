@@ -215,12 +215,9 @@ class IssuePreviewView(PreviewMixin, IssueDetailView):
         return Issue.objects.select_related("journal")
 
     def toc_articles(self):
-        return (
-            Article.objects.filter(
-                status__in=[Article.Status.ACCEPTED, Article.Status.PUBLISHED]
-            )
-            .in_issue(self.object)
-        )
+        return Article.objects.filter(
+            status__in=[Article.Status.ACCEPTED, Article.Status.PUBLISHED]
+        ).in_issue(self.object)
 
 
 def galley_download(request, slug, language):
