@@ -36,6 +36,11 @@ def cacheable_response(response):
     return "private" not in control and "no-store" not in control
 
 
+def lock_key(key):
+    """Held by the one request rendering the page stored under `key` again."""
+    return f"{key}:lock"
+
+
 class PageCacheMiddleware:
     """Serves anonymous reader pages from the shared cache, per language and URL.
 
@@ -100,24 +105,24 @@ class PageCacheMiddleware:
         False when it must render anyway); None when it may serve the stale page."""
         stale_for = getattr(settings, "PAGE_CACHE_STALE_SECONDS", 5)
         now = time.time()
-        since_key, lock_key = f"{key}:stale:{kept_generation}", f"{key}:lock"
+        since_key, lock = f"{key}:stale:{kept_generation}", lock_key(key)
         try:
             # The first request to find the page stale notes when.
             cache.add(since_key, now, 4 * stale_for + 60)
             since = cache.get(since_key, now)
             if now - since > stale_for:
                 return False  # stale too long (a render slower than that): render
-            if cache.add(lock_key, now, stale_for):
-                return lock_key
+            if cache.add(lock, now, stale_for):
+                return lock
         except Exception:  # noqa: BLE001 - see above
             log.warning("page cache unavailable; rendering", exc_info=True)
             return False
         return None
 
     @staticmethod
-    def _release(cache, lock_key):
+    def _release(cache, lock):
         try:
-            cache.delete(lock_key)
+            cache.delete(lock)
         except Exception:  # noqa: BLE001 - it expires by itself
             log.warning("page cache unavailable; lock left to expire", exc_info=True)
 
