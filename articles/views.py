@@ -10,11 +10,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import article_page
 from .article_cache import KeptMainMixin
+from .caching import kept_for_content
 from .extensions import keyword_page_sections, sections_for
 from .languages import current_language, localized
 from .models import Article, Issue, Keyword
 from .pagination import paginate
 from .sorting import alphabet_key, first_letter
+from .toc_cache import kept_rows, kept_toc
 
 
 class HomeView(TemplateView):
@@ -27,16 +29,21 @@ class HomeView(TemplateView):
             .order_by("-published_at", "-year", "-number_sort")
             .first()
         )
-        public = Article.objects.public().for_listing()
+        public = Article.objects.public()
+        recent = public.order_by("-published_at", "-id")[:6]
         context.update(
             current_issue=issue,
-            toc=group_by_section(public.in_issue(issue)) if issue else [],
-            recent=public.order_by("-published_at", "-id")[:6],
-            top_keywords=Keyword.objects.with_public_article_counts().order_by(
-                "-article_count", "slug"
-            )[:24],
+            toc=kept_toc(public.in_issue(issue)) if issue else [],
+            recent=[html for _, _, html in kept_rows(recent, show_issue=True)],
+            top_keywords=kept_for_content("top-keywords", top_keywords),
         )
         return context
+
+
+def top_keywords():
+    """The 24 keywords most used by public articles (the home page's sidebar)."""
+    counted = Keyword.objects.with_public_article_counts()
+    return list(counted.order_by("-article_count", "slug")[:24])
 
 
 class IssueArchiveView(ListView):
@@ -56,19 +63,11 @@ class IssueDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["toc"] = group_by_section(self.toc_articles())
+        context["toc"] = kept_toc(self.toc_articles())
         return context
 
     def toc_articles(self):
-        return Article.objects.public().in_issue(self.object).for_listing()
-
-
-def group_by_section(articles):
-    """[(section or None, [articles…])…] in table-of-contents order."""
-    return [
-        (section, list(items))
-        for section, items in groupby(list(articles), key=lambda a: a.section)
-    ]
+        return Article.objects.public().in_issue(self.object)
 
 
 class ArticleDetailView(KeptMainMixin, DetailView):
@@ -148,7 +147,6 @@ class KeywordDetailView(ListView):
         return (
             Article.objects.public()
             .filter(keywords=self.keyword)
-            .for_listing()
             .order_by("-published_at", "-id")
         )
 
@@ -166,6 +164,8 @@ class KeywordDetailView(ListView):
         context = super().get_context_data(**kwargs)
         context["keyword"] = self.keyword
         context["extra_sections"] = self.extra_sections
+        rows = kept_rows(context["page_obj"].object_list, show_issue=True, level=2)
+        context["rows"] = [html for _, _, html in rows]
         return context
 
 
@@ -215,13 +215,9 @@ class IssuePreviewView(PreviewMixin, IssueDetailView):
         return Issue.objects.select_related("journal")
 
     def toc_articles(self):
-        return (
-            Article.objects.filter(
-                status__in=[Article.Status.ACCEPTED, Article.Status.PUBLISHED]
-            )
-            .in_issue(self.object)
-            .for_listing()
-        )
+        return Article.objects.filter(
+            status__in=[Article.Status.ACCEPTED, Article.Status.PUBLISHED]
+        ).in_issue(self.object)
 
 
 def galley_download(request, slug, language):

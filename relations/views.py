@@ -1,13 +1,17 @@
+import hashlib
 from collections import Counter
 
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView, TemplateView
 
+from articles.caching import kept_for_content
+from articles.languages import current_language
 from articles.models import Article
 from articles.pagination import paginate
 
@@ -63,6 +67,18 @@ def draw_timeline(events, title):
     return timeline_svg(points, title, desc, labels=dict(EventKind.choices))
 
 
+def kept_timeline(events, query):
+    """The timeline of `events` (the published ones, filtered by `query`), drawn
+    once per language and filter until content changes: 1,000 events take longer
+    to draw than the rest of the page takes to render."""
+    digest = hashlib.blake2b(query.encode(), digest_size=12).hexdigest()
+    name = f"timeline-svg:{current_language()}:{digest}"
+    svg = kept_for_content(
+        name, lambda: str(draw_timeline(events, _("Timeline of events")))
+    )
+    return mark_safe(svg)  # noqa: S308 - drawn by charts.timeline_svg, escaped there
+
+
 def public_articles_about(events=None, agreements=None):
     """Public articles that discuss any of the given events or agreements."""
     condition = Q(pk__in=[])
@@ -83,7 +99,7 @@ class RelationsHomeView(TemplateView):
         context.update(
             domains=domain_counts(),
             latest=events.for_listing()[:8],
-            timeline=draw_timeline(events, _("Timeline of events")),
+            timeline=kept_timeline(events, ""),
             pairs=country_pairs(),
             organizations=Organization.objects.all(),
             indicators=Indicator.objects.published(),
@@ -131,7 +147,7 @@ class TimelineView(TemplateView):
             form=form,
             page_obj=page,
             events=page.object_list,
-            timeline=draw_timeline(events, _("Timeline of events")),
+            timeline=kept_timeline(events, query.urlencode()),
             query=query.urlencode(),
         )
         return context
