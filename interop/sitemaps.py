@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Exists, Max, OuterRef, Subquery
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -306,10 +306,29 @@ Sitemap: {sitemap}
 """
 
 
-def sitemap_index(request, **kwargs):
-    """Django's sitemap index, with each section's address on SITE_URL (Django's view
-    takes the host from the request)."""
-    response = sitemap_views.index(request, **kwargs)
+def listed_sections(sitemaps):
+    """This request's instances of the sections that have at least one page:
+    sitemap.xsd requires a <url> in every <urlset>, so an empty section (a journal
+    without pages yet) is neither listed in the index nor served. Django's views take
+    the instances as they are, so each section's items are read once."""
+    instances = {name: cls() for name, cls in sitemaps.items()}
+    return {name: site for name, site in instances.items() if site.items()}
+
+
+def sitemap_section(request, section, sitemaps, **kwargs):
+    """Django's sitemap view for one section; 404 for a section with nothing in it."""
+    if section not in sitemaps:
+        raise Http404(f"No sitemap section {section!r}.")
+    site = sitemaps[section]()
+    if not site.items():
+        raise Http404(f"Sitemap section {section!r} is empty.")
+    return sitemap_views.sitemap(request, {section: site}, section=section, **kwargs)
+
+
+def sitemap_index(request, sitemaps, **kwargs):
+    """Django's sitemap index of the sections that have pages, with each section's
+    address on SITE_URL (Django's view takes the host from the request)."""
+    response = sitemap_views.index(request, listed_sections(sitemaps), **kwargs)
     for item in response.context_data["sitemaps"]:
         parts = urlsplit(item.location)
         path = f"{parts.path}?{parts.query}" if parts.query else parts.path

@@ -1,6 +1,5 @@
 """Outputs without a language prefix: OAI-PMH, sitemaps, robots.txt."""
 
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from . import oai, sitemaps
@@ -16,7 +15,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        sitemaps.sitemap_section,
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap_section",
     ),

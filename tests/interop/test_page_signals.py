@@ -13,12 +13,14 @@ import pytest
 from lxml import etree
 
 from interop.sitemaps import SITEMAPS
+from journalpages.models import Page
 from tests.builders import add_galley, make_article
 from tests.helpers import parse, url_in
+from tests.journalpages.builders import make_page
 from tests.relations.builders import knowledge_base
 
 from .schemas import assert_valid, sitemap_schema
-from .test_sitemaps import HOST, add_canaries, read_section
+from .test_sitemaps import HOST, add_canaries, read_section, read_sitemaps
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +44,18 @@ def world(db):
         abstract_ru="",
     )
     add_galley(kb.pdf_only, "ru", name="ru.pdf")
+    # A journal page, and one that falls back: Kyrgyz and Russian empty.
+    kb.about = make_page(slug="about")
+    kb.contacts = make_page(
+        slug="contacts", title_ky="", body_ky="", title_ru="", body_ru=""
+    )
     return kb
 
 
 def all_entries(client):
     entries = {}
-    for name in SITEMAPS:
-        entries.update(read_section(client, f"/sitemap-{name}.xml"))
+    for section in read_sitemaps(client).values():
+        entries.update(section)
     return entries
 
 
@@ -66,12 +73,22 @@ def head_links(response):
 
 def test_every_section_and_the_index_are_valid_sitemaps(client, world):
     schema = sitemap_schema()
-    for name in SITEMAPS:
+    listed = set(read_sitemaps(client))
+    assert listed == set(SITEMAPS)
+    for name in listed:
         response = client.get(f"/sitemap-{name}.xml")
         assert_valid(schema, response.content)
     # sitemap.xsd has no <sitemapindex> (siteindex.xsd is not packaged): the index
     # is checked for its shape by test_sitemaps; here that it is well-formed XML.
     etree.fromstring(client.get("/sitemap.xml").content)
+
+
+def test_an_empty_section_is_neither_listed_nor_served(client, world):
+    # A journal without pages yet: sitemap.xsd has no empty <urlset>.
+    Page.objects.all().delete()
+
+    assert set(read_sitemaps(client)) == set(SITEMAPS) - {"pages"}
+    assert client.get("/sitemap-pages.xml").status_code == 404
 
 
 def test_every_listed_page_is_its_own_canonical_with_the_sitemaps_hreflang(

@@ -348,6 +348,7 @@ def populate(n):
         make_organization(members=[kg])
         make_indicator(observations=[(2020, 1)])
         make_issue()
+        make_page()
     return SimpleNamespace(kb=kb)
 
 
