@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Exists, Max, OuterRef, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from articles.addresses import absolute_url, site_scheme_and_domain
 from articles.languages import LANGUAGE_CODES
-from articles.models import Article, Issue, Keyword, TaggedItem, public_since
+from articles.models import Article, Issue, Keyword, public_since
 from relations.models import Agreement, Domain, Event, Indicator, Organization
 from relations.views import country_pairs
 
@@ -35,27 +35,6 @@ def newest_public_article(**filters):
         .annotate(since=public_since())
         .order_by("-since")
         .values("since")[:1]
-    )
-
-
-def _tagged(app_label, model, ids):
-    return Exists(
-        TaggedItem.objects.filter(
-            tag=OuterRef("pk"),
-            content_type__app_label=app_label,
-            content_type__model=model,
-            object_id__in=ids,
-        )
-    )
-
-
-def public_keywords():
-    """Keywords whose page readers may see: used by a public article or by a
-    published event or agreement (the keyword page shows all three)."""
-    return Keyword.objects.filter(
-        _tagged("articles", "article", Article.objects.public().values("pk"))
-        | _tagged("relations", "event", Event.objects.published().values("pk"))
-        | _tagged("relations", "agreement", Agreement.objects.published().values("pk"))
     )
 
 
@@ -175,7 +154,7 @@ class ArticleSitemap(PageSitemap):
 class KeywordSitemap(PageSitemap):
     def objects(self):
         return (
-            public_keywords()
+            Keyword.objects.public()
             .annotate(newest=newest_public_article(tagged_items__tag=OuterRef("pk")))
             .only("slug")
             .order_by("pk")
