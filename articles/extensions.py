@@ -8,6 +8,10 @@ takes the page's object and returns a dict with a `template` key, or None.
 keyword_page_sections = []
 article_page_sections = []
 
+# What else makes a keyword public when tagged with it, besides public articles
+# (Keyword.objects.public()): callables returning a QuerySet of public objects.
+public_tagged_content = []
+
 
 def sections_for(providers, obj):
     """The sections the registered providers have for `obj`, in registration order."""

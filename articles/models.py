@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
+from . import extensions
 from .addresses import doi_url
 from .cleaning import validate_image, validate_pdf
 from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language, localized
@@ -236,15 +237,44 @@ class Section(models.Model):
         return localized(self, "name").text or f"#{self.pk}"
 
 
+def tagged_on(objects, path=""):
+    """Q on tagged items (reached through `path`): the item tags one of `objects`,
+    a QuerySet of any tagged model."""
+    meta = objects.model._meta
+    return Q(
+        **{
+            f"{path}content_type__app_label": meta.app_label,
+            f"{path}content_type__model": meta.model_name,
+            f"{path}object_id__in": objects.values("pk"),
+        }
+    )
+
+
 class KeywordQuerySet(models.QuerySet):
+    def used_by(self, objects):
+        """Keywords tagged on any of `objects` (a QuerySet of any tagged model)."""
+        return self.filter(
+            Exists(TaggedItem.objects.filter(tagged_on(objects), tag=OuterRef("pk")))
+        )
+
+    def public(self):
+        """Keywords readers may see (their page, sitemap and feed): used by a public
+        article, or by public content another app registers in
+        `articles.extensions.public_tagged_content` (the knowledge base's entries)."""
+        sources = [Article.objects.public()]
+        sources += [source() for source in extensions.public_tagged_content]
+        used = Q()
+        for objects in sources:
+            used |= Q(
+                Exists(
+                    TaggedItem.objects.filter(tagged_on(objects), tag=OuterRef("pk"))
+                )
+            )
+        return self.filter(used)
+
     def with_public_article_counts(self):
         """Keywords used by public articles, with `article_count` (index, home page)."""
-        public_ids = Article.objects.public().values("pk")
-        counted = Q(
-            tagged_items__content_type__app_label="articles",
-            tagged_items__content_type__model="article",
-            tagged_items__object_id__in=public_ids,
-        )
+        counted = tagged_on(Article.objects.public(), path="tagged_items__")
         return self.annotate(
             article_count=Count("tagged_items", filter=counted)
         ).filter(article_count__gt=0)

@@ -1,5 +1,7 @@
 """Writes that span several models."""
 
+from dataclasses import dataclass, field
+
 from django.db import transaction
 
 from .languages import LANGUAGE_CODES
@@ -78,39 +80,73 @@ def keyword_get_or_create(name, language):
     return keyword, True
 
 
-def keyword_from_labels(labels, order=("en", "ru", "ky")):
-    """The keyword with any of `labels` ({code: label}), else a new one; fills the
-    labels it lacks. Returns (keyword, created).
+class LabelIndex:
+    """Every keyword label, case-folded, per language: read once (one query).
 
-    Looked up by the first label (in `order`) some keyword already has; a new keyword
-    is named by the first label present (so its slug is English when there is one).
-    A label another keyword already uses is left out: a unique label is never taken
-    from another concept (an editor can merge the two). The demo loaders use it.
+    Answers "which keyword already has this label?" the way keyword_get_or_create
+    compares labels (case-insensitively, Cyrillic included). A caller that finds or
+    creates many keywords (an import, a demo load) keeps one and passes it on.
     """
-    present = [code for code in order if labels.get(code)]
+
+    def __init__(self):
+        self.owners = {code: {} for code in LANGUAGE_CODES}
+        columns = [f"name_{code}" for code in LANGUAGE_CODES]
+        for pk, *labels in Keyword.objects.values_list("pk", *columns):
+            for code, label in zip(LANGUAGE_CODES, labels, strict=True):
+                if label:
+                    self.owners[code].setdefault(label.casefold(), pk)
+
+    def owner(self, code, label):
+        return self.owners[code].get(label.casefold())
+
+    def remember(self, code, label, pk):
+        self.owners[code][label.casefold()] = pk
+
+
+@dataclass
+class KeywordMatch:
+    keyword: Keyword
+    created: bool
+    # The labels the keyword did not take, in the order given: (code, label, owner),
+    # owner being the pk of the keyword that has the label, or None when the keyword
+    # keeps a label of its own in that language.
+    left_out: list = field(default_factory=list)
+
+
+# New keywords take their slug from the first label: English reads best in a URL.
+ANCHOR_ORDER = ("en", "ru", "ky")
+
+
+def keyword_from_labels(labels, index=None):
+    """The keyword with any of `labels` ({code: label}), else a new one; gives it the
+    labels it lacks. Returns a KeywordMatch.
+
+    Found by the first label (in the site's language order) some keyword already
+    has; a new keyword is named by the first label in ANCHOR_ORDER. A label another
+    keyword already has is left out: a unique label is never taken from another
+    concept (an editor can merge the two). The importer and the demo loaders use it;
+    `index` (a LabelIndex) saves reading every label again for each keyword.
+    """
+    index = index or LabelIndex()
+    labels = {code: label for code, label in labels.items() if label}
     code = next(
-        (
-            c
-            for c in present
-            if Keyword.objects.filter(**{f"name_{c}__iexact": labels[c]}).exists()
-        ),
-        present[0],
+        (c for c in LANGUAGE_CODES if c in labels and index.owner(c, labels[c])),
+        next(c for c in ANCHOR_ORDER if c in labels),
     )
     keyword, created = keyword_get_or_create(labels[code], code)
+    index.remember(code, labels[code], keyword.pk)
+    match = KeywordMatch(keyword, created)
     changed = False
-    for lang in LANGUAGE_CODES:
-        column = f"name_{lang}"
-        label = labels.get(lang)
-        if not label or getattr(keyword, column):
+    for code, label in labels.items():
+        owner = index.owner(code, label)
+        if owner == keyword.pk:
             continue
-        taken = (
-            Keyword.objects.exclude(pk=keyword.pk)
-            .filter(**{f"{column}__iexact": label})
-            .exists()
-        )
-        if not taken:
-            setattr(keyword, column, label)
+        if owner is None and not getattr(keyword, f"name_{code}"):
+            setattr(keyword, f"name_{code}", label)
+            index.remember(code, label, keyword.pk)
             changed = True
+        else:
+            match.left_out.append((code, label, owner))
     if changed:
         keyword.save()
-    return keyword, created
+    return match

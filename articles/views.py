@@ -142,7 +142,10 @@ class KeywordDetailView(ListView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        self.keyword = get_object_or_404(Keyword, slug=self.kwargs["slug"])
+        # A keyword used only by unpublished work is not shown to readers.
+        self.keyword = get_object_or_404(
+            Keyword.objects.public(), slug=self.kwargs["slug"]
+        )
         self.extra_sections = sections_for(keyword_page_sections, self.keyword)
         return (
             Article.objects.public()
@@ -154,11 +157,7 @@ class KeywordDetailView(ListView):
         if self.request.GET.get(self.page_kwarg) == "":
             # ListView reads `?page=` as page 1; like any other non-number it is a 404.
             raise Http404("Empty page number")
-        result = super().paginate_queryset(queryset, page_size)
-        if result[0].count == 0 and not self.extra_sections:
-            # A keyword used only by unpublished work is not shown to readers.
-            raise Http404("Nothing public has this keyword")
-        return result
+        return super().paginate_queryset(queryset, page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,7 +2,7 @@
 
 The admin import page and the `import_manuscripts` command both call
 `import_manuscript()`; keywords are found or created only through
-`articles.services.keyword_get_or_create`, never through taggit's names.
+`articles.services.keyword_from_labels`, never through taggit's names.
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +13,6 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from articles.languages import LANGUAGE_CODES
 from articles.models import (
     DOI_VALIDATOR,
     Article,
@@ -22,7 +21,7 @@ from articles.models import (
     Keyword,
     Reference,
 )
-from articles.services import keyword_get_or_create
+from articles.services import LabelIndex, keyword_from_labels
 
 from .models import ImportAction, ManuscriptImport
 from .parser import LANGUAGE_NAMES
@@ -30,8 +29,6 @@ from .parser import LANGUAGE_NAMES
 TITLE_MAX = Article._meta.get_field("title").max_length
 HEADING_MAX = ArticleSection._meta.get_field("heading").max_length
 URL_MAX = Reference._meta.get_field("url").max_length
-# New keywords take their slug from the first label: English reads best in a URL.
-ANCHOR_ORDER = ("en", "ru", "ky")
 
 
 class ImportRefused(Exception):
@@ -192,28 +189,6 @@ def _valid_url(url):
 # --- keywords ---
 
 
-class LabelIndex:
-    """Every keyword label, case-folded, per language: read once per import.
-
-    Answers "which keyword already has this label?" the way keyword_get_or_create
-    compares labels (case-insensitively, Cyrillic included).
-    """
-
-    def __init__(self):
-        self.owners = {code: {} for code in LANGUAGE_CODES}
-        columns = [f"name_{code}" for code in LANGUAGE_CODES]
-        for pk, *labels in Keyword.objects.values_list("pk", *columns):
-            for code, label in zip(LANGUAGE_CODES, labels, strict=True):
-                if label:
-                    self.owners[code].setdefault(label.casefold(), pk)
-
-    def owner(self, code, label):
-        return self.owners[code].get(label.casefold())
-
-    def remember(self, code, label, pk):
-        self.owners[code][label.casefold()] = pk
-
-
 def keyword_statuses(plans):
     """For the preview: per planned keyword, whether it already exists (read only)."""
     index = LabelIndex()
@@ -226,9 +201,10 @@ def keyword_statuses(plans):
 def resolve_keywords(plans):
     """The Keyword objects for planned keywords: existing ones reused, none doubled.
 
-    Each plan is found or created by one of its labels (an existing label first),
-    then given its other labels where it has none in that language and no other
-    keyword already uses them. Returns (keywords, notes for the editor, new count).
+    Each plan goes through articles.services.keyword_from_labels (found by a label
+    some keyword has, else created; given the labels it lacks). A label another
+    keyword has attaches that keyword too, with a note for the editor, as does a
+    label the keyword keeps in its own wording. Returns (keywords, notes, new count).
     """
     index = LabelIndex()
     keywords, notes, new = [], [], 0
@@ -236,33 +212,21 @@ def resolve_keywords(plans):
         labels = dict(plan.label_list())
         if not labels:
             continue
-        code = next(
-            (c for c in LANGUAGE_CODES if c in labels and index.owner(c, labels[c])),
-            next(c for c in ANCHOR_ORDER if c in labels),
-        )
-        keyword, created = keyword_get_or_create(labels[code], code)
-        new += created
-        index.remember(code, labels[code], keyword.pk)
-        extra = _fill_labels(keyword, labels, index, notes)
-        for item in [keyword, *extra]:
+        match = keyword_from_labels(labels, index)
+        new += match.created
+        extra = _left_out_labels(match, notes)
+        for item in [match.keyword, *extra]:
             if item not in keywords:
                 keywords.append(item)
     return keywords, notes, new
 
 
-def _fill_labels(keyword, labels, index, notes):
-    """Give `keyword` the plan's labels it lacks; other owners are attached too."""
-    changed, extra = False, []
-    for code, label in labels.items():
-        owner = index.owner(code, label)
+def _left_out_labels(match, notes):
+    """Notes on the labels a keyword did not take; other owners are attached too."""
+    keyword, extra = match.keyword, []
+    for code, label, owner in match.left_out:
         current = getattr(keyword, f"name_{code}")
-        if owner == keyword.pk:
-            continue
-        if owner is None and not current:
-            setattr(keyword, f"name_{code}", label)
-            index.remember(code, label, keyword.pk)
-            changed = True
-        elif owner is not None:
+        if owner is not None:
             notes.append(
                 _(
                     "“%(label)s” (%(language)s) is already another keyword; both are "
@@ -285,6 +249,4 @@ def _fill_labels(keyword, labels, index, notes):
                     "label": label,
                 }
             )
-    if changed:
-        keyword.save()
     return extra

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from articles.addresses import absolute_url
 from articles.languages import current_language, localized
-from articles.models import Article, Issue, Journal
+from articles.models import Article, Issue, Journal, Keyword
 from relations.models import Domain, Event
 
-from .sitemaps import as_datetime, latest, public_keywords, public_since
+from .sitemaps import as_datetime, latest, public_since
 from .text import xml_safe
 
 FEED_SIZE = 30
@@ -215,7 +215,7 @@ class ArticlesAtomFeed(ArticleFeed):
 
 class KeywordAtomFeed(ArticleFeed):
     def get_subject(self, slug):
-        return public_keywords().get(slug=slug)
+        return Keyword.objects.public().get(slug=slug)
 
     def title(self, obj):
         return _("Articles with the keyword %(keyword)s") % {"keyword": obj.object}

@@ -27,7 +27,6 @@ from articles.models import (
     Galley,
     Issue,
     Keyword,
-    TaggedItem,
     public_since,
 )
 from journalpages.models import Page
@@ -47,27 +46,6 @@ def newest_public_article(**filters):
         .annotate(since=public_since())
         .order_by("-since")
         .values("since")[:1]
-    )
-
-
-def _tagged(app_label, model, ids):
-    return Exists(
-        TaggedItem.objects.filter(
-            tag=OuterRef("pk"),
-            content_type__app_label=app_label,
-            content_type__model=model,
-            object_id__in=ids,
-        )
-    )
-
-
-def public_keywords():
-    """Keywords whose page readers may see: used by a public article or by a
-    published event or agreement (the keyword page shows all three)."""
-    return Keyword.objects.filter(
-        _tagged("articles", "article", Article.objects.public().values("pk"))
-        | _tagged("relations", "event", Event.objects.published().values("pk"))
-        | _tagged("relations", "agreement", Agreement.objects.published().values("pk"))
     )
 
 
@@ -216,7 +194,7 @@ class ArticleSitemap(PageSitemap):
 class KeywordSitemap(PageSitemap):
     def objects(self):
         return (
-            public_keywords()
+            Keyword.objects.public()
             .annotate(newest=newest_public_article(tagged_items__tag=OuterRef("pk")))
             .only("slug")
             .order_by("pk")

@@ -41,6 +41,9 @@ class RelationsConfig(AppConfig):
                 ),
             )
 
+        for published in (Event.objects.published, Agreement.objects.published):
+            if published not in extensions.public_tagged_content:
+                extensions.public_tagged_content.append(published)
         if views.keyword_section not in extensions.keyword_page_sections:
             extensions.keyword_page_sections.append(views.keyword_section)
         if views.article_section not in extensions.article_page_sections:

@@ -196,8 +196,7 @@ def discover(db_url, sample=500, seed=34):
     time.tzset()
     from django.db import connections
 
-    from articles.models import Article, Issue
-    from interop.sitemaps import public_keywords
+    from articles.models import Article, Issue, Keyword
     from relations.models import Domain, Event
 
     rng = random.Random(seed)  # noqa: S311 - a reproducible sample, not a secret
@@ -211,7 +210,7 @@ def discover(db_url, sample=500, seed=34):
     issues = some(Issue.objects.public(), "slug", 40)
     current = Issue.objects.public().order_by("-published_at").first().slug
     issues = [*issues, current] if current not in issues else issues
-    keywords = some(public_keywords(), "slug", 60)
+    keywords = some(Keyword.objects.public(), "slug", 60)
     events = some(Event.objects.published(), "slug", 60)
     domains = some(Domain.objects.all(), "slug", 10)
     years = sorted({i.split("-")[0] for i in issues})

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from articles.languages import LANGUAGE_CODES
 from articles.models import Article, Keyword
-from articles.services import keyword_from_labels
+from articles.services import LabelIndex, keyword_from_labels
 from ops.demo.datafiles import read, read_folder
 from ops.demo.journal_content import ARTICLES, ISSUES, JOURNAL
 from ops.demo.journal_content import KEYWORDS as JOURNAL_KEYWORDS
@@ -99,6 +99,7 @@ class KnowledgeBaseLoader:
         # Keywords the journal's demo does not have; the journal's own are reused by
         # their key, with exactly the labels they have there.
         self.own_keywords = read("relations/keywords.toml")
+        self.labels = None  # a LabelIndex, read when the first keyword is needed
 
     def _get_or_create(self, model, lookup, fields):
         """(row, created): the row matching `lookup`, else a new, validated one."""
@@ -254,12 +255,14 @@ class KnowledgeBaseLoader:
         (articles.services.keyword_from_labels: empty labels filled, none taken)."""
         if key in self.keywords:
             return self.keywords[key]
+        if self.labels is None:
+            self.labels = LabelIndex()
         labels = JOURNAL_KEYWORDS.get(key) or self.own_keywords[key]
-        keyword, created = keyword_from_labels(labels)
-        if created:
+        match = keyword_from_labels(labels, self.labels)
+        if match.created:
             self.created[LABELS[Keyword]] += 1
-        self.keywords[key] = keyword
-        return keyword
+        self.keywords[key] = match.keyword
+        return match.keyword
 
     def report(self, stdout, style):
         events = Event.objects.all()

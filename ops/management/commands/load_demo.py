@@ -30,7 +30,7 @@ from articles.models import (
     Reference,
     Section,
 )
-from articles.services import keyword_from_labels
+from articles.services import LabelIndex, keyword_from_labels
 from articles.workflow import seed_status
 from ops.demo import journal_content as demo
 from ops.demo.journal_pages import JournalPagesLoader
@@ -132,6 +132,7 @@ class DemoLoader:
         contributors = {
             key: self.contributor(fields) for key, fields in demo.CONTRIBUTORS.items()
         }
+        self.labels = LabelIndex()
         keywords = {key: self.keyword(labels) for key, labels in demo.KEYWORDS.items()}
         articles = [
             self.article(item, issues, sections, contributors, keywords)
@@ -162,10 +163,10 @@ class DemoLoader:
 
     def keyword(self, labels):
         """The keyword with any of these labels (else a new one); fills empty labels."""
-        keyword, created = keyword_from_labels(labels)
-        if created:
+        match = keyword_from_labels(labels, self.labels)
+        if match.created:
             self._count(Keyword)
-        return keyword
+        return match.keyword
 
     def article(self, item, issues, sections, contributors, keywords):
         existing = Article.objects.filter(slug=item["slug"]).first()
@@ -301,11 +302,7 @@ class Command(OneLanguageCommand):
         ids = [a.pk for a in articles]
         in_demo = {"article__in": ids}
         authors = Contributor.objects.filter(authorships__article__in=ids).distinct()
-        keywords = Keyword.objects.filter(
-            tagged_items__content_type__app_label="articles",
-            tagged_items__content_type__model="article",
-            tagged_items__object_id__in=ids,
-        ).distinct()
+        keywords = Keyword.objects.used_by(Article.objects.filter(pk__in=ids))
         rows = [
             ("issues", journal.issues.count()),
             ("sections", Section.objects.count()),
