@@ -25,8 +25,9 @@ from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
 
-# The journal (header and footer) is kept by each worker until content changes, so a
-# warm page does not read it: one query more on a worker's first page after an edit.
+# The journal and the journal pages linked from the header and footer are kept by each
+# worker until content changes, so a warm page does not read them: two queries more on
+# a worker's first page after an edit.
 QUERIES = {
     # Table-of-contents rows are kept per article (articles/toc_cache.py): a list
     # reads its ids and times, and renders only rows not kept yet. The most used
@@ -117,8 +118,9 @@ def test_article_page_query_count_does_not_grow_with_its_parts(
     for code in ("ky", "ru", "en")[:size]:
         add_galley(article, code)
     for lang in ("ky", "ru", "en"):
-        # the first view: the key, the render, and (once) the journal
-        with django_assert_num_queries(ARTICLE_FRESH + 1 + (lang == "ky")):
+        # the first view: the key, the render, and (once) the journal and the
+        # journal pages the header and footer link
+        with django_assert_num_queries(ARTICLE_FRESH + 1 + 2 * (lang == "ky")):
             assert client.get(url_in(lang, article)).status_code == 200
         with django_assert_num_queries(QUERIES["article"]):
             assert client.get(url_in(lang, article)).status_code == 200
