@@ -119,6 +119,16 @@ class ContributorAdmin(TabbedAdmin):
         for code in LANGUAGE_CODES
     ] + ["orcid", "email"]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("last_name_en", "first_name_en"):
+            field.help_text = _(
+                "The name in Latin script, as the author writes it. Left empty, it "
+                "is transliterated from the Russian (or else Kyrgyz) name by "
+                "BGN/PCGN when saved; correct it if the author spells it otherwise."
+            )
+        return field
+
 
 class KeywordMergeForm(forms.Form):
     target = forms.ModelChoiceField(

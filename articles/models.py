@@ -20,7 +20,14 @@ from taggit.models import GenericTaggedItemBase, TagBase
 from . import extensions
 from .addresses import doi_url
 from .cleaning import validate_image, validate_pdf
-from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language, localized
+from .languages import (
+    LANGUAGE_CHOICES,
+    LANGUAGE_CODES,
+    Localized,
+    current_language,
+    localized,
+)
+from .transliteration import latin_name
 
 ISSN_VALIDATOR = RegexValidator(
     r"^\d{4}-\d{3}[\dX]$", _("Enter an ISSN like 1694-5344.")
@@ -679,8 +686,17 @@ class ArticleSection(models.Model):
         return localized(self, "heading").text or _("Section %(n)s") % {"n": self.order}
 
 
+# Names fall back to the same script first (see Contributor.last_name_in).
+NAME_FALLBACK = {
+    "ky": ("ky", "ru", "en"),
+    "ru": ("ru", "ky", "en"),
+    "en": ("en", "ru", "ky"),
+}
+
+
 class Contributor(models.Model):
-    """An author; names in Cyrillic (ky, ru) and Latin (en) script."""
+    """An author; names in Cyrillic (ky, ru) and Latin (en) script. The Latin name,
+    when not entered, is transliterated on save (articles.transliteration)."""
 
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
@@ -699,18 +715,34 @@ class Contributor(models.Model):
     def __str__(self):
         return self.full_name().text or f"#{self.pk}"
 
+    def save(self, *args, **kwargs):
+        # The Latin spelling (the English fields) when none was entered: derived from
+        # the Cyrillic one of the same row, and editable afterwards.
+        for field, text in latin_name(self).items():
+            setattr(self, field, text)
+        super().save(*args, **kwargs)
+
     def full_name(self, lang=None):
         """The name in the requested language's script, with fallback.
 
         "Last First Patronymic" in Kyrgyz and Russian, "First Last" in English.
         """
-        last = localized(self, "last_name", lang)
+        last = self.last_name_in(lang)
         first = getattr(self, f"first_name_{last.lang}", "") or ""
         patronymic = getattr(self, f"patronymic_{last.lang}", "") or ""
         parts = (
             [first, last.text] if last.lang == "en" else [last.text, first, patronymic]
         )
         return type(last)(" ".join(p for p in parts if p), last.lang, last.requested)
+
+    def last_name_in(self, lang=None):
+        """The last name for a text in `lang`, falling back within the script first:
+        a Russian text names a Kyrgyz-only author in Cyrillic, not in Latin."""
+        lang = lang or current_language()
+        for code in NAME_FALLBACK.get(lang, LANGUAGE_CODES):
+            if text := (getattr(self, f"last_name_{code}") or "").strip():
+                return Localized(text, code, lang)
+        return Localized("", lang, lang)
 
     def clean(self):
         if not any(

@@ -103,7 +103,7 @@ class Person:
 
 
 def person(contributor, lang):
-    last = localized(contributor, "last_name", lang)
+    last = contributor.last_name_in(lang)
     return Person(
         family=last.text,
         first=exact(contributor, "first_name", last.lang),

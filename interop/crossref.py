@@ -11,6 +11,7 @@ CROSSREF_REGISTRANT. Resource URLs are on SITE_URL (or an explicit `base_url`).
 """
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -233,12 +234,36 @@ def contributors(authors, lang):
         if name.given:
             _sub(person_name, "given_name", name.given)
         _sub(person_name, "surname", name.family)
+        for spelling in other_spellings(contributor, name.lang):
+            _sub(person_name, "name", spelling)
         if name.affiliation:
             institution = _sub(_sub(person_name, "affiliations"), "institution")
             _sub(institution, "institution_name", name.affiliation)
         if name.orcid:
             _sub(person_name, "ORCID", name.orcid_url)
     return element
+
+
+# Crossref's <name> (as the name appears in citations): 1-60 characters, no digits.
+CROSSREF_NAME = re.compile(r"[^\d?]{1,60}")
+
+
+def other_spellings(contributor, lang):
+    """The contributor's name as written in the other languages' scripts, each once.
+
+    Schema 5.4.0 has no `alt-name` (it is commented out there); `person_name`
+    allows further `name` elements, the full name "as it appears in citations".
+    """
+    seen = {contributor.full_name(lang).text}
+    spellings = []
+    for code in LANGUAGE_CODES:
+        if not exact(contributor, "last_name", code):
+            continue
+        text = contributor.full_name(code).text
+        if text not in seen and CROSSREF_NAME.fullmatch(text):
+            seen.add(text)
+            spellings.append(text)
+    return spellings
 
 
 def jats_abstract(text, lang):

@@ -28,7 +28,7 @@ def dc(parent, name, text, lang=None):
 
 def creator_name(contributor, lang):
     """'Last, First Patronymic' in the script of `lang`, falling back."""
-    last = localized(contributor, "last_name", lang)
+    last = contributor.last_name_in(lang)
     given = " ".join(
         part
         for part in (

@@ -556,3 +556,26 @@ def test_a_reference_without_a_title_in_its_language_falls_back_whole():
     assert "Международные отношения" in text and "– С. 12–18." in text
     assert "Эл аралык" not in text and "Б. 12" not in text
     assert citation_record(article, "en").lang == "en"
+
+
+@pytest.mark.django_db
+def test_each_citation_language_names_the_author_in_its_script():
+    article = make_cited_article()
+    article.authorships.all().delete()
+    author = make_contributor(
+        last_name_ky="Өмүрбеков",
+        first_name_ky="Жылдыз",
+        last_name_ru=None,
+        first_name_ru=None,
+        last_name_en=None,
+        first_name_en=None,
+    )
+    Authorship.objects.create(article=article, contributor=author, order=0)
+    article = for_citation(Article.objects.filter(pk=article.pk)).get()
+
+    english = citation_record(article, "en")
+    russian = citation_record(article, "ru")
+
+    assert str(apa(english)).startswith("Ömürbekov, J. (2024).")
+    # No Russian spelling: the Kyrgyz one, in Cyrillic, not the Latin.
+    assert gost(russian).startswith("Өмүрбеков, Ж. Вода и энергетика")

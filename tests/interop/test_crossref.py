@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from lxml import etree
 
-from articles.models import Article
+from articles.models import Article, Authorship
 from interop.crossref import build_deposit, issue_articles, public_articles
-from tests.builders import add_reference, make_article
+from tests.builders import add_reference, make_article, make_contributor
 
 from .schemas import assert_valid, crossref_schema
 from .test_citations import canaries, make_cited_article
@@ -172,16 +172,50 @@ def test_contributors():
         ("additional", "author"),
     ]
     first, second = people
-    assert children(first) == ["given_name", "surname", "affiliations", "ORCID"]
+    assert children(first) == [
+        "given_name",
+        "surname",
+        "name",
+        "name",
+        "affiliations",
+        "ORCID",
+    ]
     assert text(first, "cr:given_name") == "Бакыт Асанович"
     assert text(first, "cr:surname") == "Асанов"
+    # The name as written in the other languages (5.4.0 has no alt-name).
+    assert [n.text for n in xp(first, "cr:name")] == [
+        "Асанов Бакыт Асан уулу",
+        "Bakyt Asanov",
+    ]
     assert (
         text(first, "cr:affiliations/cr:institution/cr:institution_name")
         == "Кыргызский национальный университет"
     )
     assert text(first, "cr:ORCID") == "https://orcid.org/0000-0002-1825-0097"
-    assert children(second) == ["given_name", "surname"]
+    assert children(second) == ["given_name", "surname", "name", "name"]
     assert text(second, "cr:surname") == "Иванова"
+    assert [n.text for n in xp(second, "cr:name")] == ["Иванова Анна", "Anna Ivanova"]
+
+
+def test_a_contributor_entered_in_cyrillic_only_is_deposited_in_both_scripts():
+    article = make_cited_article(authors=0)
+    article.authorships.all().delete()
+    author = make_contributor(
+        last_name_ky="Өмүрбеков",
+        first_name_ky="Жылдыз",
+        last_name_ru=None,
+        first_name_ru=None,
+        last_name_en=None,
+        first_name_en=None,
+    )
+    Authorship.objects.create(article=article, contributor=author, order=0)
+
+    deposit = deposit_of(article).xml
+
+    assert_valid(crossref_schema(), deposit)
+    (person_name,) = xp(parse_xml(deposit), "//cr:contributors/cr:person_name")
+    assert text(person_name, "cr:surname") == "Өмүрбеков"
+    assert [n.text for n in xp(person_name, "cr:name")] == ["Jyldyz Ömürbekov"]
 
 
 def test_citation_list():

@@ -446,3 +446,26 @@ def test_jats_without_an_issn_declares_archiving_and_interchange(client):
     publisher.addprevious(etree.Element("issn"))
     publisher.getprevious().text = "0000-0000"
     assert_valid(jats_publishing_schema(), tree)
+
+
+def test_a_name_entered_in_cyrillic_only_has_its_latin_alternative(client):
+    journal = make_journal(issn_online="1694-8033")
+    article = make_article(issue=make_issue(journal=journal), authors=0)
+    author = make_contributor(
+        last_name_ky="Өмүрбеков",
+        first_name_ky="Жылдыз",
+        last_name_ru=None,
+        first_name_ru=None,
+        last_name_en=None,
+        first_name_en=None,
+    )
+    Authorship.objects.create(article=article, contributor=author, order=0)
+
+    response, root = jats_of(client, article)
+
+    assert_valid(jats_publishing_schema(), parsed(response))
+    names = [
+        (n.get(XML_LANG), n.get("name-style"), n.findtext("surname"))
+        for n in root.iterfind(".//contrib/name-alternatives/name")
+    ]
+    assert names == [("ky", "eastern", "Өмүрбеков"), ("en", "western", "Ömürbekov")]
