@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -118,6 +120,28 @@ class ContributorAdmin(TabbedAdmin):
         for field in ("last_name", "first_name")
         for code in LANGUAGE_CODES
     ] + ["orcid", "email"]
+
+
+class KeywordChoiceField(forms.ModelMultipleChoiceField):
+    """Keywords chosen by all three labels, as the autocomplete lists them."""
+
+    def label_from_instance(self, obj):
+        return obj.all_labels()
+
+
+class KeywordAutocompleteView(AutocompleteJsonView):
+    """The admin's autocomplete, listing a keyword with its ky / ru / en labels."""
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        if isinstance(obj, Keyword):
+            result["text"] = obj.all_labels()
+        return result
+
+
+admin.site.autocomplete_view = lambda request: KeywordAutocompleteView.as_view(
+    admin_site=admin.site
+)(request)
 
 
 class KeywordMergeForm(forms.Form):
@@ -386,6 +410,9 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
         ),
     ]
 
+    class Media:
+        js = ["articles/article_form.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_completeness()
 
@@ -399,10 +426,10 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Keywords are chosen as Keyword objects, never typed as taggit's comma text.
         if db_field.name == "keywords":
-            return forms.ModelMultipleChoiceField(
+            return KeywordChoiceField(
                 queryset=Keyword.objects.all(),
                 required=False,
-                label=_("keywords"),
+                label=capfirst(_("keywords")),
                 widget=AutocompleteSelectMultiple(db_field, self.admin_site),
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)

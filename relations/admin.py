@@ -1,13 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 
 from articles import extensions, freshness
-from articles.admin import TabbedAdmin
+from articles.admin import KeywordChoiceField, TabbedAdmin
 from articles.models import Article, Keyword
 from articles.roles import may, translator_only
 from articles.signals import content_changed
@@ -79,10 +80,10 @@ class DatedForm(forms.ModelForm):
 
 
 def keyword_field(model, admin_site):
-    return forms.ModelMultipleChoiceField(
+    return KeywordChoiceField(
         queryset=Keyword.objects.all(),
         required=False,
-        label=_("keywords"),
+        label=capfirst(_("keywords")),
         widget=AutocompleteSelectMultiple(
             model._meta.get_field("keywords"), admin_site
         ),
