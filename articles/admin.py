@@ -26,7 +26,7 @@ from .admin_workflow import (
     can_edit_article,
 )
 from .extensions import add_actions
-from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES
+from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language
 from .models import (
     Article,
     ArticleSection,
@@ -41,7 +41,8 @@ from .models import (
     StatusChange,
 )
 from .roles import may, translator_only
-from .services import merge_keywords
+from .services import best_merge_target, merge_keywords, merged_labels
+from .sorting import alphabet_rank
 
 COMPLETENESS_PARTS = [
     ("title", _("title")),
@@ -168,7 +169,29 @@ class KeywordAdmin(TranslationAdmin):
     ordering = ["name_ky", "name_ru", "name_en"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_usage_counts()
+        queryset = super().get_queryset(request).with_usage_counts()
+        if self._is_list(request):
+            lang = current_language()
+            chain = [lang, *(code for code in LANGUAGE_CODES if code != lang)]
+            labels = [
+                (pk, next((name for name in names if name), ""))
+                for pk, *names in Keyword.objects.values_list(
+                    "pk", *(f"name_{code}" for code in chain)
+                )
+            ]
+            queryset = queryset.annotate(alphabet_rank=alphabet_rank(labels, lang))
+        return queryset
+
+    def get_ordering(self, request):
+        """The list in the alphabet of the admin's language, as the public index."""
+        if self._is_list(request):
+            return ["alphabet_rank", "pk"]
+        return super().get_ordering(request)
+
+    @staticmethod
+    def _is_list(request):
+        match = getattr(request, "resolver_match", None)
+        return bool(match) and match.url_name == "articles_keyword_changelist"
 
     @admin.display(description=_("uses"), ordering="usage_count")
     def usage_count(self, obj):
@@ -205,12 +228,18 @@ class KeywordAdmin(TranslationAdmin):
                 messages.SUCCESS,
             )
             return None
+        keywords = list(queryset)
+        chosen = form["target"].value() if form.is_bound else None
+        best = best_merge_target(keywords)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Merge keywords"),
             "opts": self.model._meta,
             "form": form,
-            "keywords": queryset,
+            "keywords": [
+                (keyword, merged_labels(keyword, keywords)) for keyword in keywords
+            ],
+            "chosen": str(chosen or best.pk),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/articles/keyword/merge.html", context)

@@ -394,6 +394,14 @@ class IssueWorkflowMixin(ContentOnlyRestoreMixin):
                     % {"issue": issue, "count": len(published)},
                 )
                 return HttpResponseRedirect(change_url)
+        readiness = issue_readiness(issue)
+        lacking = {article.pk: why for article, why in readiness.problems}
+        going = [
+            (article, lacking.get(article.pk, []))
+            for article in issue.articles.filter(status=S.ACCEPTED).order_by(
+                "first_page", "id"
+            )
+        ]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Publish issue %(issue)s") % {"issue": issue},
@@ -401,7 +409,8 @@ class IssueWorkflowMixin(ContentOnlyRestoreMixin):
             "original": issue,
             "form": form,
             "problems": problems,
-            "readiness": issue_readiness(issue),
+            "readiness": readiness,
+            "going": going,
             "others": issue.articles.exclude(status=S.ACCEPTED).order_by(
                 "first_page", "id"
             ),

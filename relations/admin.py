@@ -347,6 +347,9 @@ class IndicatorAdmin(PublishActions, TabbedAdmin):
     filter_horizontal = ["countries"]
     inlines = [ObservationInline]
 
+    class Media:
+        css = {"all": ["relations/indicator_form.css"]}
+
 
 class ArticleLinkInline(admin.TabularInline):
     """Links from an article to knowledge-base entries: part of editing the article,

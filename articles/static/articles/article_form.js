@@ -41,8 +41,12 @@
       });
       var codes = links.map(codeOf);
       var order = preferred.concat(codes);
+      // The first language with text, the language of record first; a group with
+      // no text at all (a new article) stays on the admin's language.
       var choice = order.find(function (code) { return filled[code]; }) ||
-        order.find(function (code) { return codes.indexOf(code) >= 0; });
+        preferred.slice(1).concat(codes).find(function (code) {
+          return codes.indexOf(code) >= 0;
+        });
       if (choice) { container.tabs("option", "active", codes.indexOf(choice)); }
     });
     var main = document.getElementById("modeltranslation-main-switch");
