@@ -1,6 +1,7 @@
 """Write importer/static/importer/manuscript-template.docx: the house format, filled in.
 
-Run again after changing the format (`.venv/bin/python scripts/make_manuscript_template.py`);
+Run again after changing the format
+(`.venv/bin/python scripts/make_manuscript_template.py`);
 the .docx is committed and linked from the admin's "Import manuscript" page.
 """
 

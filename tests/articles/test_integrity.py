@@ -577,9 +577,7 @@ def admin_objects():
 
     journal = make_journal()
     return {
-        "articles.article": make_article(
-            issue=None, status=S.DRAFT, published_at=None
-        ),
+        "articles.article": make_article(issue=None, status=S.DRAFT, published_at=None),
         "articles.contributor": make_contributor(),
         "articles.issue": make_issue(journal=journal, published_at=None),
         "articles.journal": journal,
@@ -647,6 +645,9 @@ def test_the_link_tables_in_revisions_have_content_types_from_migrate():
     leave a cached id that breaks the next save in the same process."""
     from django.contrib.contenttypes.models import ContentType
 
-    assert ContentType.objects.filter(
-        app_label="relations", model__in=["event_articles", "agreement_articles"]
-    ).count() == 2
+    assert (
+        ContentType.objects.filter(
+            app_label="relations", model__in=["event_articles", "agreement_articles"]
+        ).count()
+        == 2
+    )

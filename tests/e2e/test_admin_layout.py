@@ -9,10 +9,10 @@ screenshotted in both languages (artifacts/e2e/).
 import re
 
 import pytest
-from playwright.sync_api import expect
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import translation
+from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.admin_language.pages import admin_pages, make_admin_content

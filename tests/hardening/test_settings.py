@@ -86,9 +86,12 @@ def test_with_a_key_the_site_serves_on_it():
     assert "serving" in run.stdout
     run = import_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="a-real-secret-0123")
     assert run.stdout.strip() == "a-real-secret-0123"
-    assert "journal.E001" not in check_deploy(
-        DJANGO_DEBUG="0", DJANGO_SECRET_KEY="a-real-secret-0123"
-    ).stderr
+    assert (
+        "journal.E001"
+        not in check_deploy(
+            DJANGO_DEBUG="0", DJANGO_SECRET_KEY="a-real-secret-0123"
+        ).stderr
+    )
 
 
 def test_management_commands_still_run_without_a_key():
@@ -107,7 +110,9 @@ def test_in_debug_the_development_key_is_used(debug):
 
 
 def test_site_url_loses_its_trailing_slash():
-    run = import_settings("SITE_URL", DJANGO_DEBUG="1", SITE_URL="https://j.example.kg/")
+    run = import_settings(
+        "SITE_URL", DJANGO_DEBUG="1", SITE_URL="https://j.example.kg/"
+    )
     assert run.stdout.strip() == "https://j.example.kg"
 
 
