@@ -180,11 +180,16 @@ class KeywordAdmin(TranslationAdmin):
                 )
             ]
             queryset = queryset.annotate(alphabet_rank=alphabet_rank(labels, lang))
+            request.keyword_rank_annotated = True
         return queryset
 
     def get_ordering(self, request):
-        """The list in the alphabet of the admin's language, as the public index."""
-        if self._is_list(request):
+        """The list in the alphabet of the admin's language, as the public index.
+
+        Asked by the changelist once `get_queryset` has annotated the rank (the base
+        `get_queryset` asks first, before the annotation exists).
+        """
+        if getattr(request, "keyword_rank_annotated", False):
             return ["alphabet_rank", "pk"]
         return super().get_ordering(request)
 
