@@ -34,8 +34,10 @@ DATE_HELP = _(
 class DatedForm(forms.ModelForm):
     """Dates typed naturally at their precision, instead of a date and a precision."""
 
-    when = forms.CharField(label=_("date"), help_text=DATE_HELP)
-    until = forms.CharField(label=_("end date"), help_text=DATE_HELP, required=False)
+    when = forms.CharField(label=capfirst(_("date")), help_text=DATE_HELP)
+    until = forms.CharField(
+        label=capfirst(_("end date")), help_text=DATE_HELP, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
