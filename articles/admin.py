@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -24,7 +26,7 @@ from .admin_workflow import (
     can_edit_article,
 )
 from .extensions import add_actions
-from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES
+from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language
 from .models import (
     Article,
     ArticleSection,
@@ -39,7 +41,8 @@ from .models import (
     StatusChange,
 )
 from .roles import may, translator_only
-from .services import merge_keywords
+from .services import best_merge_target, merge_keywords, merged_labels
+from .sorting import alphabet_rank
 
 COMPLETENESS_PARTS = [
     ("title", _("title")),
@@ -130,6 +133,28 @@ class ContributorAdmin(TabbedAdmin):
         return field
 
 
+class KeywordChoiceField(forms.ModelMultipleChoiceField):
+    """Keywords chosen by all three labels, as the autocomplete lists them."""
+
+    def label_from_instance(self, obj):
+        return obj.all_labels()
+
+
+class KeywordAutocompleteView(AutocompleteJsonView):
+    """The admin's autocomplete, listing a keyword with its ky / ru / en labels."""
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        if isinstance(obj, Keyword):
+            result["text"] = obj.all_labels()
+        return result
+
+
+admin.site.autocomplete_view = lambda request: KeywordAutocompleteView.as_view(
+    admin_site=admin.site
+)(request)
+
+
 class KeywordMergeForm(forms.Form):
     target = forms.ModelChoiceField(
         queryset=Keyword.objects.none(),
@@ -154,7 +179,34 @@ class KeywordAdmin(TranslationAdmin):
     ordering = ["name_ky", "name_ru", "name_en"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_usage_counts()
+        queryset = super().get_queryset(request).with_usage_counts()
+        if self._is_list(request):
+            lang = current_language()
+            chain = [lang, *(code for code in LANGUAGE_CODES if code != lang)]
+            labels = [
+                (pk, next((name for name in names if name), ""))
+                for pk, *names in Keyword.objects.values_list(
+                    "pk", *(f"name_{code}" for code in chain)
+                )
+            ]
+            queryset = queryset.annotate(alphabet_rank=alphabet_rank(labels, lang))
+            request.keyword_rank_annotated = True
+        return queryset
+
+    def get_ordering(self, request):
+        """The list in the alphabet of the admin's language, as the public index.
+
+        Asked by the changelist once `get_queryset` has annotated the rank (the base
+        `get_queryset` asks first, before the annotation exists).
+        """
+        if getattr(request, "keyword_rank_annotated", False):
+            return ["alphabet_rank", "pk"]
+        return super().get_ordering(request)
+
+    @staticmethod
+    def _is_list(request):
+        match = getattr(request, "resolver_match", None)
+        return bool(match) and match.url_name == "articles_keyword_changelist"
 
     @admin.display(description=_("uses"), ordering="usage_count")
     def usage_count(self, obj):
@@ -191,12 +243,18 @@ class KeywordAdmin(TranslationAdmin):
                 messages.SUCCESS,
             )
             return None
+        keywords = list(queryset)
+        chosen = form["target"].value() if form.is_bound else None
+        best = best_merge_target(keywords)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Merge keywords"),
             "opts": self.model._meta,
             "form": form,
-            "keywords": queryset,
+            "keywords": [
+                (keyword, merged_labels(keyword, keywords)) for keyword in keywords
+            ],
+            "chosen": str(chosen or best.pk),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/articles/keyword/merge.html", context)
@@ -396,6 +454,9 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
         ),
     ]
 
+    class Media:
+        js = ["articles/article_form.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_completeness()
 
@@ -409,10 +470,10 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # Keywords are chosen as Keyword objects, never typed as taggit's comma text.
         if db_field.name == "keywords":
-            return forms.ModelMultipleChoiceField(
+            return KeywordChoiceField(
                 queryset=Keyword.objects.all(),
                 required=False,
-                label=_("keywords"),
+                label=capfirst(_("keywords")),
                 widget=AutocompleteSelectMultiple(db_field, self.admin_site),
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -40,6 +40,18 @@ from .workflow import (
 
 EDITABLE_BY_EDITORS = (S.DRAFT, S.REVISIONS_REQUESTED)
 
+# Steps that cannot be taken back from the form: shown apart, confirmed first.
+IRREVERSIBLE = {
+    S.PUBLISHED: gettext_lazy(
+        "Publish this article? Readers will see it as soon as its date comes; "
+        "only withdrawing it takes it back."
+    ),
+    S.WITHDRAWN: gettext_lazy(
+        "Withdraw this article? Its text and PDFs stop being served and only a "
+        "withdrawal notice stays. This cannot be undone."
+    ),
+}
+
 
 def can_edit_article(user, article):
     """Editors edit drafts and returned articles; translators, managers: any."""
@@ -162,7 +174,13 @@ class ArticleWorkflowMixin(ContentOnlyRestoreMixin):
         article = self.get_object(request, unquote(object_id))
         if article is not None:
             extra_context["workflow_buttons"] = [
-                (to, ACTION_LABELS[to], to in NOTE_REQUIRED)
+                {
+                    "to": to,
+                    "label": ACTION_LABELS[to],
+                    "needs_note": to in NOTE_REQUIRED,
+                    "irreversible": to in IRREVERSIBLE,
+                    "confirm": IRREVERSIBLE.get(to, ""),
+                }
                 for to in allowed_targets(article, request.user)
             ]
             extra_context["preview_url"] = reverse(
@@ -376,6 +394,14 @@ class IssueWorkflowMixin(ContentOnlyRestoreMixin):
                     % {"issue": issue, "count": len(published)},
                 )
                 return HttpResponseRedirect(change_url)
+        readiness = issue_readiness(issue)
+        lacking = {article.pk: why for article, why in readiness.problems}
+        going = [
+            (article, lacking.get(article.pk, []))
+            for article in issue.articles.filter(status=S.ACCEPTED).order_by(
+                "first_page", "id"
+            )
+        ]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Publish issue %(issue)s") % {"issue": issue},
@@ -383,7 +409,8 @@ class IssueWorkflowMixin(ContentOnlyRestoreMixin):
             "original": issue,
             "form": form,
             "problems": problems,
-            "readiness": issue_readiness(issue),
+            "readiness": readiness,
+            "going": going,
             "others": issue.articles.exclude(status=S.ACCEPTED).order_by(
                 "first_page", "id"
             ),

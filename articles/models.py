@@ -321,6 +321,15 @@ class Keyword(TagBase):
     def get_absolute_url(self):
         return reverse("articles:keyword", kwargs={"slug": self.slug})
 
+    def all_labels(self):
+        """ "чек ара / граница / border": the labels in ky, ru, en, "—" where missing.
+
+        What editors pick a keyword by, whatever their admin's language.
+        """
+        return " / ".join(
+            getattr(self, f"name_{code}") or "—" for code in LANGUAGE_CODES
+        )
+
     def slugify(self, tag, i=None):
         base = (
             ascii_slug(self.name_en or self.name_ru or self.name_ky or tag, 90)

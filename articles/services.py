@@ -9,6 +9,34 @@ from .models import Keyword, TaggedItem
 
 
 @transaction.atomic
+def merged_labels(target, sources):
+    """{language: label} the target keeps after a merge, as `merge_keywords` fills it.
+
+    Shown on the merge page before anything changes, for each possible target.
+    """
+    others = [k for k in sources if k.pk != target.pk]
+    return {
+        code: getattr(target, f"name_{code}")
+        or next(
+            (getattr(k, f"name_{code}") for k in others if getattr(k, f"name_{code}")),
+            "",
+        )
+        for code in LANGUAGE_CODES
+    }
+
+
+def best_merge_target(keywords):
+    """The keyword to keep by default: the most used, then the one with most labels."""
+    return max(
+        keywords,
+        key=lambda k: (
+            getattr(k, "usage_count", 0),
+            sum(1 for code in LANGUAGE_CODES if getattr(k, f"name_{code}")),
+            -k.pk,
+        ),
+    )
+
+
 def merge_keywords(target, sources):
     """Merge `sources` into `target`: every tagged item moves, nothing is lost.
 

@@ -30,3 +30,22 @@ def alphabet_key(text, lang="ky"):
 def first_letter(text):
     text = (text or "").strip()
     return text[:1].upper() if text and text[0].isalpha() else "#"
+
+
+def alphabet_rank(labels, lang="ky"):
+    """An ORDER BY expression putting rows in `alphabet_key` order.
+
+    `labels` are (pk, label) pairs. For lists the database cannot sort by a
+    language's alphabet (SQLite knows no Kyrgyz, PostgreSQL's collations differ by
+    machine): the admin's keyword list sorts exactly as the public index does.
+    """
+    from django.db.models import Case, IntegerField, Value, When
+
+    ordered = sorted(labels, key=lambda pair: (alphabet_key(pair[1], lang), pair[0]))
+    if not ordered:
+        return Value(0, output_field=IntegerField())
+    return Case(
+        *[When(pk=pk, then=Value(rank)) for rank, (pk, _label) in enumerate(ordered)],
+        default=Value(len(ordered)),
+        output_field=IntegerField(),
+    )

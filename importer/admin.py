@@ -26,7 +26,12 @@ from .extract import ExtractionError, max_bytes
 from .forms import ConfirmForm, UploadForm, make_token, read_token
 from .models import ManuscriptImport
 from .parser import parse_manuscript
-from .services import ImportRefused, import_manuscript, keyword_statuses
+from .services import (
+    ImportRefused,
+    byline_contributors,
+    import_manuscript,
+    keyword_statuses,
+)
 
 
 class SizeLimitUploadHandler(FileUploadHandler):
@@ -148,7 +153,12 @@ class ManuscriptImportAdmin(admin.ModelAdmin):
             initial.update(
                 issue=previous.article.issue_id, section=previous.article.section_id
             )
-        form = ConfirmForm(initial=initial, user=request.user, previous=previous)
+        form = ConfirmForm(
+            initial=initial,
+            user=request.user,
+            previous=previous,
+            matched_authors=byline_contributors(manuscript),
+        )
         return self.render_preview(request, upload, manuscript, form)
 
     def confirm_step(self, request):

@@ -132,10 +132,11 @@ class ConfirmForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, user, previous=None, **kwargs):
+    def __init__(self, *args, user, previous=None, matched_authors=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.previous = previous
+        self.matched_authors = list(matched_authors)
         self.fields["token"].max_length = token_max_chars()
         if previous is None:
             del self.fields["duplicate"]
@@ -152,8 +153,10 @@ class ConfirmForm(forms.Form):
         )
 
     def _initial_authors(self):
-        if self.is_bound or self.previous is None:
+        if self.is_bound:
             return None
+        if self.previous is None:
+            return [{"contributor": c.pk} for c in self.matched_authors] or None
         return [
             {"contributor": a.contributor_id, "corresponding": a.corresponding}
             for a in self.previous.article.authorships.order_by("order", "id")

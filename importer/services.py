@@ -5,12 +5,14 @@ The admin import page and the `import_manuscripts` command both call
 `articles.services.keyword_from_labels`, never through taggit's names.
 """
 
+import re
 from dataclasses import dataclass, field
 
 import reversion
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from articles.models import (
@@ -18,6 +20,7 @@ from articles.models import (
     Article,
     ArticleSection,
     Authorship,
+    Contributor,
     Keyword,
     Reference,
 )
@@ -25,6 +28,7 @@ from articles.services import LabelIndex, keyword_from_labels
 
 from .models import ImportAction, ManuscriptImport
 from .parser import LANGUAGE_NAMES
+from .parser.patterns import NAME_LINE
 
 TITLE_MAX = Article._meta.get_field("title").max_length
 HEADING_MAX = ArticleSection._meta.get_field("heading").max_length
@@ -250,3 +254,31 @@ def _left_out_labels(match, notes):
                 }
             )
     return extra
+
+
+def byline_contributors(manuscript):
+    """Existing authors named in the manuscript's bylines, in byline order.
+
+    A byline ("Асанов Б.А.", "B. Asanov", "Асанов Бакыт Асанович") is matched by
+    its surname against the authors' surnames in any language; the confirm form
+    starts with them chosen, and the editor can change them.
+    """
+    words = []
+    for text in manuscript.leftovers:
+        for match in NAME_LINE.finditer(text):
+            for word in re.findall(r"[^\W\d_][\w’'-]+", match.group(0)):
+                if len(word) > 2 and word[0].isupper() and word not in words:
+                    words.append(word)
+    if not words:
+        return []
+    found = Contributor.objects.filter(
+        Q(last_name_ky__in=words)
+        | Q(last_name_ru__in=words)
+        | Q(last_name_en__in=words)
+    )
+
+    def position(contributor):
+        names = {getattr(contributor, f"last_name_{code}") for code in LANGUAGE_CODES}
+        return min(words.index(w) for w in words if w in names)
+
+    return sorted(found, key=position)

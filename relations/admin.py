@@ -1,13 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
 
 from articles import extensions, freshness
-from articles.admin import TabbedAdmin
+from articles.admin import KeywordChoiceField, TabbedAdmin
 from articles.models import Article, Keyword
 from articles.roles import may, translator_only
 from articles.signals import content_changed
@@ -33,8 +34,10 @@ DATE_HELP = _(
 class DatedForm(forms.ModelForm):
     """Dates typed naturally at their precision, instead of a date and a precision."""
 
-    when = forms.CharField(label=_("date"), help_text=DATE_HELP)
-    until = forms.CharField(label=_("end date"), help_text=DATE_HELP, required=False)
+    when = forms.CharField(label=capfirst(_("date")), help_text=DATE_HELP)
+    until = forms.CharField(
+        label=capfirst(_("end date")), help_text=DATE_HELP, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,10 +82,10 @@ class DatedForm(forms.ModelForm):
 
 
 def keyword_field(model, admin_site):
-    return forms.ModelMultipleChoiceField(
+    return KeywordChoiceField(
         queryset=Keyword.objects.all(),
         required=False,
-        label=_("keywords"),
+        label=capfirst(_("keywords")),
         widget=AutocompleteSelectMultiple(
             model._meta.get_field("keywords"), admin_site
         ),
@@ -345,6 +348,9 @@ class IndicatorAdmin(PublishActions, TabbedAdmin):
     search_fields = ["slug", "name_ky", "name_ru", "name_en"]
     filter_horizontal = ["countries"]
     inlines = [ObservationInline]
+
+    class Media:
+        css = {"all": ["relations/indicator_form.css"]}
 
 
 class ArticleLinkInline(admin.TabularInline):

@@ -245,19 +245,31 @@ def drill(a, b):
 
     t = time.perf_counter()
     first = get(requests, a, page)
-    check(f"A serves {page}", first.status_code == 200, t,
-          f"{first.status_code}, X-Page-Cache {first.headers.get('X-Page-Cache')}")
+    check(
+        f"A serves {page}",
+        first.status_code == 200,
+        t,
+        f"{first.status_code}, X-Page-Cache {first.headers.get('X-Page-Cache')}",
+    )
     t = time.perf_counter()
     shared = get(requests, b, page)
-    check("B serves the page A cached, from the shared cache",
-          shared.status_code == 200 and shared.headers.get("X-Page-Cache") == "hit"
-          and shared.content == first.content, t,
-          f"{shared.status_code}, X-Page-Cache {shared.headers.get('X-Page-Cache')}")
+    check(
+        "B serves the page A cached, from the shared cache",
+        shared.status_code == 200
+        and shared.headers.get("X-Page-Cache") == "hit"
+        and shared.content == first.content,
+        t,
+        f"{shared.status_code}, X-Page-Cache {shared.headers.get('X-Page-Cache')}",
+    )
 
     t = time.perf_counter()
     staff, response = sign_in(a)
-    check("staff signs in on A", response.status_code == 302
-          and "sessionid" in staff.cookies, t, f"{response.status_code}")
+    check(
+        "staff signs in on A",
+        response.status_code == 302 and "sessionid" in staff.cookies,
+        t,
+        f"{response.status_code}",
+    )
     change = f"/en/admin/articles/article/{pk}/change/"
     form = get(staff, a, change)
     fields = form_fields(form.text, "article_form")
@@ -266,30 +278,48 @@ def drill(a, b):
     fields.append(["_save", "Save"])
     t = time.perf_counter()
     saved = post(staff, a, change, [tuple(f) for f in fields])
-    check("the title is saved through A's admin change form",
-          saved.status_code == 302, t, f"{saved.status_code} {form_errors(saved)}")
+    check(
+        "the title is saved through A's admin change form",
+        saved.status_code == 302,
+        t,
+        f"{saved.status_code} {form_errors(saved)}",
+    )
 
     t = time.perf_counter()
     fresh = get(requests, b, page)
-    check("B serves the new title at once", title in title_on(fresh)
-          and fresh.headers.get("X-Page-Cache") == "miss", t,
-          f"h1 {title_on(fresh)!r}, X-Page-Cache {fresh.headers.get('X-Page-Cache')}")
+    check(
+        "B serves the new title at once",
+        title in title_on(fresh) and fresh.headers.get("X-Page-Cache") == "miss",
+        t,
+        f"h1 {title_on(fresh)!r}, X-Page-Cache {fresh.headers.get('X-Page-Cache')}",
+    )
     t = time.perf_counter()
     again = get(requests, a, page)
-    check("A serves B's fresh copy from the shared cache", title in title_on(again)
-          and again.headers.get("X-Page-Cache") == "hit", t,
-          f"X-Page-Cache {again.headers.get('X-Page-Cache')}")
+    check(
+        "A serves B's fresh copy from the shared cache",
+        title in title_on(again) and again.headers.get("X-Page-Cache") == "hit",
+        t,
+        f"X-Page-Cache {again.headers.get('X-Page-Cache')}",
+    )
 
     other = requests.Session()
     other.cookies.set("sessionid", staff.cookies["sessionid"])
     t = time.perf_counter()
     admin = get(other, b, "/en/admin/")
-    check("A's session opens the admin on B", admin.status_code == 200
-          and STAFF[0] in admin.text, t, f"{admin.status_code}")
+    check(
+        "A's session opens the admin on B",
+        admin.status_code == 200 and STAFF[0] in admin.text,
+        t,
+        f"{admin.status_code}",
+    )
     t = time.perf_counter()
     anonymous = get(requests, b, "/en/admin/")
-    check("without it B sends to the sign-in page", anonymous.status_code == 302, t,
-          f"{anonymous.status_code}")
+    check(
+        "without it B sends to the sign-in page",
+        anonymous.status_code == 302,
+        t,
+        f"{anonymous.status_code}",
+    )
 
 
 def main():

@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Count
 
+from ..languages import LANGUAGE_CHOICES
 from ..models import Article, Issue
 from ..models import ArticleStatus as S
 from ..workflow import MANAGERS, Role, issue_readiness, roles_of
@@ -18,7 +19,8 @@ def journal_dashboard(context):
     roles = roles_of(user)
     waiting = Article.objects.none()
     if roles & MANAGERS:
-        waiting = Article.objects.filter(status=S.IN_REVIEW)
+        # Reviews to decide, and accepted articles to publish (with their issue).
+        waiting = Article.objects.filter(status__in=[S.IN_REVIEW, S.ACCEPTED])
     elif Role.EDITOR in roles:
         waiting = Article.objects.filter(
             status__in=[S.DRAFT, S.REVISIONS_REQUESTED], created_by=user
@@ -27,6 +29,10 @@ def journal_dashboard(context):
     return {
         "statuses": [(s, counts.get(s.value, 0)) for s in S],
         "waiting": waiting.select_related("issue").order_by("-updated_at")[:20],
-        "readiness": [issue_readiness(issue) for issue in planned[:10]],
+        "readiness": [
+            (r, [r.missing_by_language[code] for code, _name in LANGUAGE_CHOICES])
+            for r in (issue_readiness(issue) for issue in planned[:10])
+        ],
+        "languages": [name for _code, name in LANGUAGE_CHOICES],
         "roles": [Role.LABELS[r] for r in sorted(roles)],
     }

@@ -210,8 +210,8 @@ def test_keywords_field_is_an_autocomplete(admin_client, model):
     assert select.attrs["data-model-name"] == model
 
 
-def test_keywords_autocomplete_finds_a_keyword(admin_client):
-    make_keyword(name_en="water resources")
+def test_keywords_autocomplete_finds_a_keyword_by_all_its_labels(admin_client):
+    keyword = make_keyword(name_en="water resources")
     response = admin_client.get(
         "/en/admin/autocomplete/",
         {
@@ -222,7 +222,9 @@ def test_keywords_autocomplete_finds_a_keyword(admin_client):
         },
     )
     assert response.status_code == 200
-    assert [r["text"] for r in response.json()["results"]] == ["water resources"]
+    assert [r["text"] for r in response.json()["results"]] == [
+        f"{keyword.name_ky} / {keyword.name_ru} / water resources"
+    ]
 
 
 def test_event_form_saves_keywords_and_articles(admin_client):
