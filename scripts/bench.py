@@ -241,6 +241,11 @@ def single_request(path):
     return [(f"{line} {errors}", not errors and p50 < ISSUE_P50_TARGET)]
 
 
+def ratio(rps, floor):
+    """`rps` over the floor's; 0 when the floor itself got nothing through."""
+    return rps / floor if floor else 0.0
+
+
 def targets_table(measured):
     """The issue's table: each page's uncached rate against /healthz and its target.
     Returns whether every target was met."""
@@ -253,11 +258,11 @@ def targets_table(measured):
     for row, mode, page, target in TARGETS:
         floor = measured[mode]["healthz"][0]
         rps, errors = measured[mode][page][0], measured[mode][page][5]
-        ok = rps / floor >= target and not errors
+        ok = ratio(rps, floor) >= target and not errors
         met = met and ok
         verdict = "ok" if ok else "MISSED" + (f" ({errors})" if errors else "")
-        ratio, least = f"{rps / floor:.2f}", f">= {target:.2f}"
-        print(line.format(row, f"{rps:.0f}", ratio, least, verdict))
+        shown, least = f"{ratio(rps, floor):.2f}", f">= {target:.2f}"
+        print(line.format(row, f"{rps:.0f}", shown, least, verdict))
     return met
 
 
@@ -302,7 +307,7 @@ def main():
         for name, (rps, p50, p99, low, high, errors) in results.items():
             print(
                 f"{name:22} {rps:8.0f} {f'{low:.0f}-{high:.0f}':>15} {p50:8.1f} "
-                f"{p99:8.1f} {rps / floor:9.2f} {rps / naive:8.2f} {errors}"
+                f"{p99:8.1f} {ratio(rps, floor):9.2f} {ratio(rps, naive):8.2f} {errors}"
             )
             failed = failed or bool(errors)
         for line, ok in extra:
