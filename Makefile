@@ -17,8 +17,8 @@ VENV_ID := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0], sys.e
 NEW_KEY = $$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')
 MANAGE = $(BIN)/python manage.py
 
-.PHONY: install run test lint messages demo serve bench load faults browser fresh-check \
-  two-servers
+.PHONY: install run test lint messages demo serve bench drill load faults browser \
+  fresh-check two-servers
 
 install:
 	@if [ "$$(cat $(VENV)/.stamp 2>/dev/null)" != "$(VENV_ID)" ] \
@@ -52,6 +52,12 @@ serve: demo
 bench: install
 	command -v wrk >/dev/null || apt-get install -y wrk
 	$(BIN)/python scripts/bench.py
+
+# The edit drill: an article edited every few seconds while wrk loads the home, issue
+# and article pages; errors, timeouts, p99 and worker memory (scripts/drill.py).
+drill: install
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python scripts/drill.py
 
 # The load and fault drills of the reliability plan (rows 34 and 31-32) on PostgreSQL;
 # see scripts/load.py (LOAD_SECONDS, default 600) and scripts/faults.py.

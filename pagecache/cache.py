@@ -136,10 +136,19 @@ def current_state():
         epoch = values.get(EPOCH_KEY)
     if epoch is None:
         # A new cache, or one that lost its keys: nothing kept before may be served.
-        return _bump(strict=True)
+        epoch = _new_epoch(cache)
     if generation is None or time.time() >= next_change:
         generation = bump()
     return generation, epoch
+
+
+def _new_epoch(cache):
+    epoch = _token()
+    if isinstance(cache, LocMemCache):
+        _write(epoch_file(), epoch)
+        return epoch
+    cache.add(EPOCH_KEY, epoch, timeout=None)  # the first worker's is everyone's
+    return cache.get(EPOCH_KEY) or epoch
 
 
 def current_generation():

@@ -12,9 +12,13 @@ run. Prints requests per second, median and 99th-percentile latency, both ratios
 worker memory (RSS), the single-request latency of the 300-article issue uncached, a
 304 check, and a soak run at the cached rate that must see no errors.
 
+Then the table of issue 16: each page's uncached throughput as a ratio to /healthz
+beside its target, and the 300-article issue's single-request p50 beside its own.
+
 Environment: BENCH_SECONDS (default 8), BENCH_RUNS (default 3), BENCH_CONNECTIONS
-(16), BENCH_SOAK_SECONDS (60), BENCH_REUSE=1 to keep an already generated database.
-Exits non-zero if any request failed.
+(16), BENCH_SOAK_SECONDS (60), BENCH_REUSE=1 to keep an already generated database,
+BENCH_PORT (8765). Exits non-zero if any request failed or timed out, or a target
+is missed.
 """
 
 import os
@@ -82,8 +86,23 @@ MODES = {
 }
 COLD_PAGES = ("healthz", "article", "naive reference")
 
+UNCACHED = "UNCACHED (page cache off)"
+COLD = "COLD (page cache and kept article parts off)"
+# Issue 16: (row, mode, page, least ratio to /healthz in the same run).
+TARGETS = [
+    ("home (300-article current issue)", UNCACHED, "home", 0.10),
+    ("issue, 300 articles", UNCACHED, "issue (300 articles)", 0.10),
+    ("article (kept main part)", UNCACHED, "article", 0.40),
+    ("article, cold (kept part off)", COLD, "article", 0.15),
+    ("keyword page", UNCACHED, "keyword", 0.10),
+    ("timeline, 1,000 events", UNCACHED, "timeline", 0.10),
+    ("search", UNCACHED, "search", 0.10),
+]
+# One request at a time, the 300-article issue uncached (p50, milliseconds).
+ISSUE_P50_TARGET = 50
 
-def env(mode="UNCACHED (page cache off)"):
+
+def env(mode=UNCACHED):
     return {
         **os.environ,
         "DATABASE_URL": DB_URL,
@@ -215,8 +234,36 @@ def measure(mode):
 def single_request(path):
     """One connection at a time: the latency of the page itself, without queueing."""
     _, p50, p99, errors = wrk(path, connections=1)
-    line = f"{path} one request at a time: p50 {p50:.1f} ms, p99 {p99:.1f} ms"
-    return [(f"{line} {errors}", not errors)]
+    line = (
+        f"{path} one request at a time: p50 {p50:.1f} ms (target < "
+        f"{ISSUE_P50_TARGET} ms), p99 {p99:.1f} ms"
+    )
+    return [(f"{line} {errors}", not errors and p50 < ISSUE_P50_TARGET)]
+
+
+def ratio(rps, floor):
+    """`rps` over the floor's; 0 when the floor itself got nothing through."""
+    return rps / floor if floor else 0.0
+
+
+def targets_table(measured):
+    """The issue's table: each page's uncached rate against /healthz and its target.
+    Returns whether every target was met."""
+    print("\nTARGETS (issue 16), ratios to /healthz in the same run")
+    line = "{:34} {:>8} {:>10} {:>8}  {}"
+    print(line.format("page", "req/s", "x healthz", "target", ""))
+    floor = measured[UNCACHED]["healthz"][0]
+    print(line.format("healthz", f"{floor:.0f}", "1.00", "", ""))
+    met = True
+    for row, mode, page, target in TARGETS:
+        floor = measured[mode]["healthz"][0]
+        rps, errors = measured[mode][page][0], measured[mode][page][5]
+        ok = ratio(rps, floor) >= target and not errors
+        met = met and ok
+        verdict = "ok" if ok else "MISSED" + (f" ({errors})" if errors else "")
+        shown, least = f"{ratio(rps, floor):.2f}", f">= {target:.2f}"
+        print(line.format(row, f"{rps:.0f}", shown, least, verdict))
+    return met
 
 
 def conditional_and_soak():
@@ -248,8 +295,10 @@ def main():
     prepare()
     print(f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s, median of {RUNS} runs; {DB_URL}")
     failed = False
+    measured = {}
     for mode in MODES:
         results, (memory, workers), extra = measure(mode)
+        measured[mode] = results
         floor = results["healthz"][0]
         naive = results["naive reference"][0]
         print(f"\n{mode} ({workers} workers, RSS {memory:.0f} MB)")
@@ -258,15 +307,18 @@ def main():
         for name, (rps, p50, p99, low, high, errors) in results.items():
             print(
                 f"{name:22} {rps:8.0f} {f'{low:.0f}-{high:.0f}':>15} {p50:8.1f} "
-                f"{p99:8.1f} {rps / floor:9.2f} {rps / naive:8.2f} {errors}"
+                f"{p99:8.1f} {ratio(rps, floor):9.2f} {ratio(rps, naive):8.2f} {errors}"
             )
             failed = failed or bool(errors)
         for line, ok in extra:
             print(line if ok else f"{line}  <-- FAILED")
             failed = failed or not ok
+    met = targets_table(measured)
     if failed:
-        print("\nSome requests failed (see above).")
-    return 1 if failed else 0
+        print("\nSome requests failed or a check missed (see above).")
+    if not met:
+        print("\nSome targets were missed (see above).")
+    return 1 if failed or not met else 0
 
 
 if __name__ == "__main__":
