@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from articles.languages import LANGUAGE_CODES
 from articles.models import (
     DOI_VALIDATOR,
     Article,

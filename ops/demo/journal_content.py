@@ -42,9 +42,7 @@ def articles(issues):
     """The articles in table-of-contents order: by issue (in the order of
     issues.toml), then first page; articles in no issue last, by slug."""
     position = {key: index for index, key in enumerate(issues)}
-    items = [
-        {"slug": slug, **item} for slug, item in read_folder("articles").items()
-    ]
+    items = [{"slug": slug, **item} for slug, item in read_folder("articles").items()]
     return sorted(
         items,
         key=lambda a: (

@@ -212,9 +212,7 @@ class KnowledgeBaseLoader:
             "source": data["source"],
             "is_published": data.get("is_published", True),
         }
-        agreement, created = self._get_or_create(
-            Agreement, {"slug": slug}, fields
-        )
+        agreement, created = self._get_or_create(Agreement, {"slug": slug}, fields)
         if created:
             self._link(agreement, data)
             agreement.events.set(
