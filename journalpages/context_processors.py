@@ -4,7 +4,6 @@ Read once per content change, like the journal itself (articles.context_processo
 a warm page costs no query for them.
 """
 
-from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 
 from articles import extensions
@@ -16,9 +15,7 @@ _kept = [None, None]
 
 
 def _linked_pages():
-    return list(
-        Page.objects.published().filter(Q(in_navigation=True) | Q(in_footer=True))
-    )
+    return list(Page.objects.linked())
 
 
 def linked_pages():

@@ -6,6 +6,7 @@ lacks shows its text in the first language of the fallback chain, marked as such
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -19,13 +20,10 @@ class PageQuerySet(models.QuerySet):
         """Pages readers may see: every public channel (pages, links, sitemap)."""
         return self.filter(is_published=True)
 
-    def in_navigation(self):
-        """Published pages linked from the header, in the editors' order."""
-        return self.published().filter(in_navigation=True)
-
-    def in_footer(self):
-        """Published pages linked from the footer, in the editors' order."""
-        return self.published().filter(in_footer=True)
+    def linked(self):
+        """Published pages linked from the header or the footer, in the editors'
+        order (the site context processor, once per content change)."""
+        return self.published().filter(Q(in_navigation=True) | Q(in_footer=True))
 
 
 class Page(models.Model):
