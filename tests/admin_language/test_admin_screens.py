@@ -99,3 +99,17 @@ def test_dashboard_names_languages_and_counts_accepted_for_managers(client):
     assert any(str(accepted) in item for item in waiting)
     heads = [th.text for th in dashboard.find_all("th", scope="col")]
     assert heads == ["Кыргызский", "Русский", "Английский"]
+
+
+def test_irreversible_steps_sit_in_the_submit_row_apart_and_ask_first(client):
+    client.force_login(make_staff(Role.MANAGING_EDITOR))
+    accepted = make_article(status=S.ACCEPTED, published_at=None)
+    doc = parse(client.get(url("ru", "admin:articles_article_change", accepted.pk)))
+    row = doc.find("div", class_="submit-row")
+    buttons = {b.attrs["value"]: b for b in row.find_all("button", name="workflow_to")}
+    assert set(buttons) == {S.PUBLISHED, S.REVISIONS_REQUESTED}
+    publish = buttons[S.PUBLISHED]
+    assert "irreversible" in publish.classes
+    assert publish.attrs["data-confirm"].startswith("Опубликовать статью?")
+    assert "irreversible" not in buttons[S.REVISIONS_REQUESTED].classes
+    assert "data-confirm" not in buttons[S.REVISIONS_REQUESTED].attrs

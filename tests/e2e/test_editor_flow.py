@@ -166,9 +166,12 @@ def test_editor_writes_an_article_and_a_managing_editor_publishes_its_issue(
     page.wait_for_url(re.compile(rf"/articles/issue/{n['issue'].pk}/change/"))
     shoot(page, "issue")
     page.locator(f'a[href$="/issue/{n["issue"].pk}/publish/"]').click()
-    # One accepted article goes out with the issue, and nothing is missing.
+    # One accepted article goes out with the issue, listed by title, and nothing is
+    # missing.
     expect(page.locator("#content p").first).to_contain_text("1")
-    expect(page.locator("#content h2")).to_have_count(0)
+    expect(page.locator(".going-out li")).to_have_count(1)
+    expect(page.locator(".going-out li")).to_contain_text(TITLES["ru"])
+    expect(page.locator(".going-out .not-ready")).to_have_count(0)
     expect(page.locator("#content .errornote")).to_have_count(0)
     shoot(page, "publish-issue")
     page.locator("#content form [type=submit]").click()
