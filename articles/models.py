@@ -20,7 +20,13 @@ from taggit.models import GenericTaggedItemBase, TagBase
 from . import extensions
 from .addresses import doi_url
 from .cleaning import validate_image, validate_pdf
-from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language, localized
+from .languages import (
+    LANGUAGE_CHOICES,
+    LANGUAGE_CODES,
+    current_language,
+    localized,
+    value_in,
+)
 
 ISSN_VALIDATOR = RegexValidator(
     r"^\d{4}-\d{3}[\dX]$", _("Enter an ISSN like 1694-5344.")
@@ -299,7 +305,7 @@ class Keyword(TagBase):
 
     def clean(self):
         labels = {
-            code: (getattr(self, f"name_{code}") or "").strip()
+            code: value_in(self, "name", code).strip()
             for code in LANGUAGE_CODES
         }
         if not any(labels.values()):
@@ -534,7 +540,7 @@ class Article(models.Model):
         return doi_url(self.doi)
 
     def clean(self):
-        if not any((getattr(self, f"title_{c}") or "").strip() for c in LANGUAGE_CODES):
+        if not any(value_in(self, "title", c).strip() for c in LANGUAGE_CODES):
             raise ValidationError(
                 _("Give the article a title in at least one language.")
             )
@@ -544,7 +550,7 @@ class Article(models.Model):
             )
 
     def _unique_slug(self):
-        source = getattr(self, f"title_{self.original_language}", "") or ""
+        source = value_in(self, "title", self.original_language)
         source = source or self.title_en or self.title_ru or self.title_ky or "article"
         return unique_slug(Article, source, self.pk)
 
@@ -587,7 +593,7 @@ class Article(models.Model):
         """Languages in which the body (any section text) exists, in site order."""
         sections = list(self.sections.all())
         return [
-            c for c in LANGUAGE_CODES if any(getattr(s, f"text_{c}") for s in sections)
+            c for c in LANGUAGE_CODES if any(value_in(s, "text", c) for s in sections)
         ]
 
 
@@ -681,8 +687,8 @@ class Contributor(models.Model):
         "Last First Patronymic" in Kyrgyz and Russian, "First Last" in English.
         """
         last = localized(self, "last_name", lang)
-        first = getattr(self, f"first_name_{last.lang}", "") or ""
-        patronymic = getattr(self, f"patronymic_{last.lang}", "") or ""
+        first = value_in(self, "first_name", last.lang)
+        patronymic = value_in(self, "patronymic", last.lang)
         parts = (
             [first, last.text] if last.lang == "en" else [last.text, first, patronymic]
         )
@@ -690,7 +696,7 @@ class Contributor(models.Model):
 
     def clean(self):
         if not any(
-            (getattr(self, f"last_name_{c}") or "").strip() for c in LANGUAGE_CODES
+            value_in(self, "last_name", c).strip() for c in LANGUAGE_CODES
         ):
             raise ValidationError(
                 _("Give the contributor a last name in at least one language.")

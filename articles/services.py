@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from .languages import LANGUAGE_CODES
+from .languages import LANGUAGE_CODES, value_in
 from .models import Keyword, TaggedItem
 
 
@@ -38,12 +38,12 @@ def merge_keywords(target, sources):
         moved += 1
     labels = {}
     for code in LANGUAGE_CODES:
-        if not getattr(target, f"name_{code}"):
+        if not value_in(target, "name", code):
             labels[code] = next(
                 (
-                    getattr(k, f"name_{code}")
+                    value_in(k, "name", code)
                     for k in sources
-                    if getattr(k, f"name_{code}")
+                    if value_in(k, "name", code)
                 ),
                 None,
             )
@@ -141,7 +141,7 @@ def keyword_from_labels(labels, index=None):
         owner = index.owner(code, label)
         if owner == keyword.pk:
             continue
-        if owner is None and not getattr(keyword, f"name_{code}"):
+        if owner is None and not value_in(keyword, "name", code):
             setattr(keyword, f"name_{code}", label)
             index.remember(code, label, keyword.pk)
             changed = True

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .languages import LANGUAGE_CODES
+from .languages import LANGUAGE_CODES, value_in
 from .models import Article, Issue, StatusChange
 from .models import ArticleStatus as S
 from .signals import content_changed
@@ -212,9 +212,9 @@ def readiness_problems(article, *, require_public_issue=False):
         problems.append(_("its issue is not published; publish the issue instead"))
     for code in issue.journal.required_language_codes():
         language = dict(settings.LANGUAGES)[code]
-        if not (getattr(article, f"title_{code}") or "").strip():
+        if not value_in(article, "title", code).strip():
             problems.append(_("no title in %(language)s") % {"language": language})
-        if not (getattr(article, f"abstract_{code}") or "").strip():
+        if not value_in(article, "abstract", code).strip():
             problems.append(_("no abstract in %(language)s") % {"language": language})
     if not article.first_page:
         problems.append(_("no pages"))
@@ -238,7 +238,7 @@ def issue_readiness(issue):
         code: sum(
             1
             for a in accepted
-            if not (getattr(a, f"title_{code}") and getattr(a, f"abstract_{code}"))
+            if not (value_in(a, "title", code) and value_in(a, "abstract", code))
         )
         for code in LANGUAGE_CODES
     }

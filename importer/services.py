@@ -13,6 +13,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from articles.languages import value_in
 from articles.models import (
     DOI_VALIDATOR,
     Article,
@@ -225,7 +226,7 @@ def _left_out_labels(match, notes):
     """Notes on the labels a keyword did not take; other owners are attached too."""
     keyword, extra = match.keyword, []
     for code, label, owner in match.left_out:
-        current = getattr(keyword, f"name_{code}")
+        current = value_in(keyword, "name", code)
         if owner is not None:
             notes.append(
                 _(
