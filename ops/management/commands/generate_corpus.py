@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from search.corpus import Corpus
+from ops.synthetic import Synthetic
 from search.indexing import rebuild
 
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
             # Synthetic published articles must never reach a real journal.
             raise CommandError("The database already has articles; use an empty one.")
         started = time.perf_counter()
-        corpus = Corpus(seed)
+        corpus = Synthetic(seed)
         corpus.articles(articles, stdout=self.stdout)
         if agreements is None:
             agreements = events // 5
