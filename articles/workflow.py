@@ -192,7 +192,7 @@ def seed_status(articles, to, *, announce=True, **fields):
     No role check and no notification: nobody acted, a loader did (the log rows name
     no user and say so). Call it inside the seeder's transaction.
     """
-    options = {"by": None, "note": str(SEEDED_NOTE), "bulk": True, "announce": announce}
+    options = {"by": None, "note": str(SEEDED_NOTE), "bulk": True, "announce": False}
     steps = steps_to(to)
     for start in range(0, len(articles), SEED_BATCH):
         batch = articles[start : start + SEED_BATCH]
@@ -200,6 +200,10 @@ def seed_status(articles, to, *, announce=True, **fields):
         for step in steps:
             _move(batch, frm, step, **options, **(fields if step == steps[-1] else {}))
             frm = step
+    if announce:
+        # Once for all the steps: page caches and the search index see the end state.
+        ids = [a.pk for a in articles]
+        transaction.on_commit(lambda: content_changed.send(sender=Article, pks=ids))
 
 
 def readiness_problems(article, *, require_public_issue=False):
