@@ -26,7 +26,7 @@ from .admin_workflow import (
     can_edit_article,
 )
 from .extensions import add_actions
-from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language
+from .languages import LANGUAGE_CHOICES, LANGUAGE_CODES, current_language, value_in
 from .models import (
     Article,
     ArticleSection,
@@ -510,10 +510,10 @@ class ArticleAdmin(ArticleWorkflowMixin, VersionAdmin, TabbedAdmin):
         cells = []
         for code in LANGUAGE_CODES:
             present = [
-                bool(getattr(obj, f"title_{code}")),
-                bool(getattr(obj, f"abstract_{code}")),
-                getattr(obj, f"has_keywords_{code}", False),
-                getattr(obj, f"has_body_{code}", False),
+                bool(value_in(obj, "title", code)),
+                bool(value_in(obj, "abstract", code)),
+                value_in(obj, "has_keywords", code, False),
+                value_in(obj, "has_body", code, False),
             ]
             marks = "".join("●" if p else "○" for p in present)
             missing = ", ".join(

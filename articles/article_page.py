@@ -6,7 +6,7 @@ only what was loaded here.
 
 from . import extensions
 from .extensions import article_page_sections, sections_for
-from .languages import LANGUAGE_CODES, fallback_chain, localized
+from .languages import LANGUAGE_CODES, fallback_chain, localized, value_in
 from .models import Article
 from .sorting import alphabet_key
 
@@ -19,8 +19,8 @@ def prepare(article, lang):
     body_langs = article.body_languages()
     body_lang = next((c for c in fallback_chain(lang) if c in body_langs), None)
     for section in sections:
-        section.body_heading = getattr(section, f"heading_{body_lang}", "") or ""
-        section.body_text = getattr(section, f"text_{body_lang}", "") or ""
+        section.body_heading = value_in(section, "heading", body_lang)
+        section.body_text = value_in(section, "text", body_lang)
     keywords = sorted(
         article.keywords.all(),
         key=lambda k: alphabet_key(localized(k, "name").text, lang),
@@ -49,8 +49,8 @@ def other_language_versions(article, lang):
     for code in LANGUAGE_CODES:
         if code == lang:
             continue
-        title = getattr(article, f"title_{code}", "") or ""
-        abstract = getattr(article, f"abstract_{code}", "") or ""
+        title = value_in(article, "title", code)
+        abstract = value_in(article, "abstract", code)
         if title or abstract:
             versions.append({"lang": code, "title": title, "abstract": abstract})
     return versions

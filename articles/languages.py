@@ -63,6 +63,13 @@ def localized(obj, field, lang=None):
     return Localized("", lang, lang)
 
 
+def value_in(obj, field, lang, default=""):
+    """`obj`'s translated `field` in exactly `lang` (no fallback), or `default` when
+    that language has none: for code that walks the languages itself (exports, the
+    search index, checks before publishing). Readers get `localized()`."""
+    return getattr(obj, f"{field}_{lang}", None) or default
+
+
 def languages_with(obj, field):
     """The language codes in which `obj` has a non-empty `field`."""
     return [

@@ -26,6 +26,7 @@ from .languages import (
     Localized,
     current_language,
     localized,
+    value_in,
 )
 from .transliteration import latin_name
 
@@ -327,7 +328,7 @@ class Keyword(TagBase):
         What editors pick a keyword by, whatever their admin's language.
         """
         return " / ".join(
-            getattr(self, f"name_{code}") or "—" for code in LANGUAGE_CODES
+            value_in(self, "name", code) or "—" for code in LANGUAGE_CODES
         )
 
     def slugify(self, tag, i=None):
@@ -338,10 +339,7 @@ class Keyword(TagBase):
         return f"{base}-{i}" if i is not None else base
 
     def clean(self):
-        labels = {
-            code: (getattr(self, f"name_{code}") or "").strip()
-            for code in LANGUAGE_CODES
-        }
+        labels = {code: value_in(self, "name", code).strip() for code in LANGUAGE_CODES}
         if not any(labels.values()):
             raise ValidationError(
                 _("Give the keyword a name in at least one language.")
@@ -574,7 +572,7 @@ class Article(models.Model):
         return doi_url(self.doi)
 
     def clean(self):
-        if not any((getattr(self, f"title_{c}") or "").strip() for c in LANGUAGE_CODES):
+        if not any(value_in(self, "title", c).strip() for c in LANGUAGE_CODES):
             raise ValidationError(
                 _("Give the article a title in at least one language.")
             )
@@ -584,7 +582,7 @@ class Article(models.Model):
             )
 
     def _unique_slug(self):
-        source = getattr(self, f"title_{self.original_language}", "") or ""
+        source = value_in(self, "title", self.original_language)
         source = source or self.title_en or self.title_ru or self.title_ky or "article"
         return unique_slug(Article, source, self.pk)
 
@@ -627,7 +625,7 @@ class Article(models.Model):
         """Languages in which the body (any section text) exists, in site order."""
         sections = list(self.sections.all())
         return [
-            c for c in LANGUAGE_CODES if any(getattr(s, f"text_{c}") for s in sections)
+            c for c in LANGUAGE_CODES if any(value_in(s, "text", c) for s in sections)
         ]
 
 
@@ -737,8 +735,8 @@ class Contributor(models.Model):
         "Last First Patronymic" in Kyrgyz and Russian, "First Last" in English.
         """
         last = self.last_name_in(lang)
-        first = getattr(self, f"first_name_{last.lang}", "") or ""
-        patronymic = getattr(self, f"patronymic_{last.lang}", "") or ""
+        first = value_in(self, "first_name", last.lang)
+        patronymic = value_in(self, "patronymic", last.lang)
         parts = (
             [first, last.text] if last.lang == "en" else [last.text, first, patronymic]
         )
@@ -749,14 +747,12 @@ class Contributor(models.Model):
         a Russian text names a Kyrgyz-only author in Cyrillic, not in Latin."""
         lang = lang or current_language()
         for code in NAME_FALLBACK.get(lang, LANGUAGE_CODES):
-            if text := (getattr(self, f"last_name_{code}") or "").strip():
+            if text := value_in(self, "last_name", code).strip():
                 return Localized(text, code, lang)
         return Localized("", lang, lang)
 
     def clean(self):
-        if not any(
-            (getattr(self, f"last_name_{c}") or "").strip() for c in LANGUAGE_CODES
-        ):
+        if not any(value_in(self, "last_name", c).strip() for c in LANGUAGE_CODES):
             raise ValidationError(
                 _("Give the contributor a last name in at least one language.")
             )

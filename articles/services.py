@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from .languages import LANGUAGE_CODES
+from .languages import LANGUAGE_CODES, value_in
 from .models import Keyword, TaggedItem
 
 
@@ -16,9 +16,9 @@ def merged_labels(target, sources):
     """
     others = [k for k in sources if k.pk != target.pk]
     return {
-        code: getattr(target, f"name_{code}")
+        code: value_in(target, "name", code)
         or next(
-            (getattr(k, f"name_{code}") for k in others if getattr(k, f"name_{code}")),
+            (value_in(k, "name", code) for k in others if value_in(k, "name", code)),
             "",
         )
         for code in LANGUAGE_CODES
@@ -31,7 +31,7 @@ def best_merge_target(keywords):
         keywords,
         key=lambda k: (
             getattr(k, "usage_count", 0),
-            sum(1 for code in LANGUAGE_CODES if getattr(k, f"name_{code}")),
+            sum(1 for code in LANGUAGE_CODES if value_in(k, "name", code)),
             -k.pk,
         ),
     )
@@ -66,12 +66,12 @@ def merge_keywords(target, sources):
         moved += 1
     labels = {}
     for code in LANGUAGE_CODES:
-        if not getattr(target, f"name_{code}"):
+        if not value_in(target, "name", code):
             labels[code] = next(
                 (
-                    getattr(k, f"name_{code}")
+                    value_in(k, "name", code)
                     for k in sources
-                    if getattr(k, f"name_{code}")
+                    if value_in(k, "name", code)
                 ),
                 None,
             )
@@ -169,7 +169,7 @@ def keyword_from_labels(labels, index=None):
         owner = index.owner(code, label)
         if owner == keyword.pk:
             continue
-        if owner is None and not getattr(keyword, f"name_{code}"):
+        if owner is None and not value_in(keyword, "name", code):
             setattr(keyword, f"name_{code}", label)
             index.remember(code, label, keyword.pk)
             changed = True

@@ -11,6 +11,8 @@ only ever fills an empty field.
 
 import iuliia
 
+from .languages import value_in
+
 # BGN/PCGN for Kyrgyz where it differs from the Russian table.
 KYRGYZ_LETTERS = str.maketrans(
     {"Ж": "J", "ж": "j", "Ң": "Ng", "ң": "ng", "Ө": "Ö", "ө": "ö", "Ү": "Ü", "ү": "ü"}
@@ -32,14 +34,14 @@ def latin_name(contributor):
     """{field: Latin text} for the contributor's empty English name fields, from
     the Russian name, else the Kyrgyz one (the patronymic is not used in English)."""
     for source in ("ru", "ky"):
-        if (getattr(contributor, f"last_name_{source}") or "").strip():
+        if value_in(contributor, "last_name", source).strip():
             break
     else:
         return {}
     filled = {}
     for field in ("last_name", "first_name"):
-        if not (getattr(contributor, f"{field}_en") or "").strip():
-            spelled = (getattr(contributor, f"{field}_{source}") or "").strip()
+        if not value_in(contributor, field, "en").strip():
+            spelled = value_in(contributor, field, source).strip()
             if text := latin(spelled, source):
                 filled[f"{field}_en"] = text
     return filled

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .languages import LANGUAGE_CODES
+from .languages import LANGUAGE_CODES, value_in
 from .models import Article, Issue, StatusChange
 from .models import ArticleStatus as S
 from .signals import content_changed
@@ -192,7 +192,7 @@ def seed_status(articles, to, *, announce=True, **fields):
     No role check and no notification: nobody acted, a loader did (the log rows name
     no user and say so). Call it inside the seeder's transaction.
     """
-    options = {"by": None, "note": str(SEEDED_NOTE), "bulk": True, "announce": announce}
+    options = {"by": None, "note": str(SEEDED_NOTE), "bulk": True, "announce": False}
     steps = steps_to(to)
     for start in range(0, len(articles), SEED_BATCH):
         batch = articles[start : start + SEED_BATCH]
@@ -200,6 +200,10 @@ def seed_status(articles, to, *, announce=True, **fields):
         for step in steps:
             _move(batch, frm, step, **options, **(fields if step == steps[-1] else {}))
             frm = step
+    if announce:
+        # Once for all the steps: page caches and the search index see the end state.
+        ids = [a.pk for a in articles]
+        transaction.on_commit(lambda: content_changed.send(sender=Article, pks=ids))
 
 
 def readiness_problems(article, *, require_public_issue=False):
@@ -212,9 +216,9 @@ def readiness_problems(article, *, require_public_issue=False):
         problems.append(_("its issue is not published; publish the issue instead"))
     for code in issue.journal.required_language_codes():
         language = dict(settings.LANGUAGES)[code]
-        if not (getattr(article, f"title_{code}") or "").strip():
+        if not value_in(article, "title", code).strip():
             problems.append(_("no title in %(language)s") % {"language": language})
-        if not (getattr(article, f"abstract_{code}") or "").strip():
+        if not value_in(article, "abstract", code).strip():
             problems.append(_("no abstract in %(language)s") % {"language": language})
     if not article.first_page:
         problems.append(_("no pages"))
@@ -238,7 +242,7 @@ def issue_readiness(issue):
         code: sum(
             1
             for a in accepted
-            if not (getattr(a, f"title_{code}") and getattr(a, f"abstract_{code}"))
+            if not (value_in(a, "title", code) and value_in(a, "abstract", code))
         )
         for code in LANGUAGE_CODES
     }

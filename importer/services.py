@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from articles.languages import LANGUAGE_CODES
+from articles.languages import LANGUAGE_CODES, value_in
 from articles.models import (
     DOI_VALIDATOR,
     Article,
@@ -230,7 +230,7 @@ def _left_out_labels(match, notes):
     """Notes on the labels a keyword did not take; other owners are attached too."""
     keyword, extra = match.keyword, []
     for code, label, owner in match.left_out:
-        current = getattr(keyword, f"name_{code}")
+        current = value_in(keyword, "name", code)
         if owner is not None:
             notes.append(
                 _(
@@ -279,7 +279,7 @@ def byline_contributors(manuscript):
     )
 
     def position(contributor):
-        names = {getattr(contributor, f"last_name_{code}") for code in LANGUAGE_CODES}
+        names = {value_in(contributor, "last_name", code) for code in LANGUAGE_CODES}
         return min(words.index(w) for w in words if w in names)
 
     return sorted(found, key=position)

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from articles.addresses import absolute_url, doi_url
-from articles.languages import localized
+from articles.languages import localized, value_in
 from articles.models import Authorship
 from articles.sorting import alphabet_key
 
@@ -63,7 +63,7 @@ def galley_path(galley, lang):
 
 def exact(obj, field, lang):
     """The field's text in exactly `lang` ("" when that language has none)."""
-    return (getattr(obj, f"{field}_{lang}", None) or "").strip()
+    return value_in(obj, field, lang).strip()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from lxml import etree
 
-from articles.languages import languages_with, localized
+from articles.languages import languages_with, localized, value_in
 from articles.models import Article, ascii_slug
 from articles.sorting import alphabet_key
 from articles.text import CITATION, LEADING_NUMBER
@@ -102,14 +102,14 @@ def contributor_names(contributor, order):
     """[(lang, surname, given names)] once per distinct spelling, in `order`."""
     names, seen = [], set()
     for code in order:
-        surname = (getattr(contributor, f"last_name_{code}") or "").strip()
+        surname = value_in(contributor, "last_name", code).strip()
         if not surname:
             continue
         given = " ".join(
             part
             for part in (
-                (getattr(contributor, f"first_name_{code}") or "").strip(),
-                (getattr(contributor, f"patronymic_{code}") or "").strip(),
+                value_in(contributor, "first_name", code).strip(),
+                value_in(contributor, "patronymic", code).strip(),
             )
             if part
         )
@@ -178,11 +178,11 @@ class JatsBuilder:
         if langs:
             group = self.add(meta, "journal-title-group")
             self.add(
-                group, "journal-title", getattr(journal, f"name_{first}"), lang=first
+                group, "journal-title", value_in(journal, "name", first), lang=first
             )
             for code in langs[1:]:
                 trans = self.add(group, "trans-title-group", lang=code)
-                self.add(trans, "trans-title", getattr(journal, f"name_{code}"))
+                self.add(trans, "trans-title", value_in(journal, "name", code))
             if abbreviation:
                 self.add(group, "abbrev-journal-title", abbreviation)
         for issn, medium in (
@@ -223,21 +223,21 @@ class JatsBuilder:
     def title_group(self, meta):
         article = self.article
         group = self.add(meta, "title-group")
-        titled = [c for c in self.order if (getattr(article, f"title_{c}") or "")]
+        titled = [c for c in self.order if value_in(article, "title", c)]
         first = titled[0] if titled else self.lang
         self.add(
             group,
             "article-title",
-            getattr(article, f"title_{first}") or "",
+            value_in(article, "title", first),
             lang=first if first != self.lang else None,
         )
-        subtitle = getattr(article, f"subtitle_{first}") or ""
+        subtitle = value_in(article, "subtitle", first)
         if subtitle:
             self.add(group, "subtitle", subtitle)
         for code in titled[1:]:
             trans = self.add(group, "trans-title-group", lang=code)
-            self.add(trans, "trans-title", getattr(article, f"title_{code}"))
-            subtitle = getattr(article, f"subtitle_{code}") or ""
+            self.add(trans, "trans-title", value_in(article, "title", code))
+            subtitle = value_in(article, "subtitle", code)
             if subtitle:
                 self.add(trans, "trans-subtitle", subtitle)
 
@@ -360,7 +360,7 @@ class JatsBuilder:
     def abstracts(self, meta):
         article = self.article
         for code in self.order:
-            text = getattr(article, f"abstract_{code}") or ""
+            text = value_in(article, "abstract", code)
             if not text.strip():
                 continue
             name = "abstract" if code == self.lang else "trans-abstract"
@@ -375,7 +375,7 @@ class JatsBuilder:
                 {
                     label.strip()
                     for k in keywords
-                    if (label := getattr(k, f"name_{code}") or "").strip()
+                    if (label := value_in(k, "name", code)).strip()
                 },
                 key=lambda label, code=code: alphabet_key(label, code),
             )
@@ -391,7 +391,7 @@ class JatsBuilder:
     def body_language(self, sections):
         """The first of the language of record, then ky, ru, en, with body text."""
         for code in self.order:
-            if any((getattr(s, f"text_{code}") or "").strip() for s in sections):
+            if any(value_in(s, "text", code).strip() for s in sections):
                 return code
         return None
 
@@ -404,8 +404,8 @@ class JatsBuilder:
         # <body> takes no xml:lang in JATS; each section says its language instead.
         mark = lang if lang != self.lang else None
         for n, section in enumerate(sections, start=1):
-            heading = (getattr(section, f"heading_{lang}") or "").strip()
-            text = getattr(section, f"text_{lang}") or ""
+            heading = value_in(section, "heading", lang).strip()
+            text = value_in(section, "text", lang)
             if not heading and not text.strip():
                 continue
             sec = self.add(body, "sec", attrs={"id": f"sec-{n}"}, lang=mark)

@@ -4,7 +4,7 @@ from django.utils import timezone
 from lxml import etree
 
 from articles.addresses import doi_url
-from articles.languages import LANGUAGE_CODES, localized
+from articles.languages import LANGUAGE_CODES, localized, value_in
 
 from .oai_xml import XSI_NS, XSI_SCHEMA_LOCATION, record_order, sub
 
@@ -32,8 +32,8 @@ def creator_name(contributor, lang):
     given = " ".join(
         part
         for part in (
-            getattr(contributor, f"first_name_{last.lang}", "") or "",
-            getattr(contributor, f"patronymic_{last.lang}", "") or "",
+            value_in(contributor, "first_name", last.lang),
+            value_in(contributor, "patronymic", last.lang),
         )
         if part.strip()
     )
@@ -46,8 +46,8 @@ def article_dc(article, urls):
     order = record_order(article)
     journal = article.issue.journal
     for code in order:
-        title = (getattr(article, f"title_{code}") or "").strip()
-        subtitle = (getattr(article, f"subtitle_{code}") or "").strip()
+        title = value_in(article, "title", code).strip()
+        subtitle = value_in(article, "subtitle", code).strip()
         if title:
             dc(root, "title", f"{title}: {subtitle}" if subtitle else title, code)
     for authorship in article.authorships.all():
@@ -57,11 +57,11 @@ def article_dc(article, urls):
     keywords = list(article.keywords.all())
     for code in order:
         for keyword in keywords:
-            label = (getattr(keyword, f"name_{code}") or "").strip()
+            label = value_in(keyword, "name", code).strip()
             if label:
                 dc(root, "subject", label, code)
     for code in order:
-        abstract = (getattr(article, f"abstract_{code}") or "").strip()
+        abstract = value_in(article, "abstract", code).strip()
         if abstract:
             dc(root, "description", abstract, code)
     publisher = localized(journal, "publisher", article.original_language)
@@ -76,7 +76,7 @@ def article_dc(article, urls):
     if article.doi:
         dc(root, "identifier", doi_url(article.doi))
     for code in LANGUAGE_CODES:
-        name = (getattr(journal, f"name_{code}") or "").strip()
+        name = value_in(journal, "name", code).strip()
         if name:
             dc(root, "source", source(article, name, code), code)
     for issn in (journal.issn_print, journal.issn_online):

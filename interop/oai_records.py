@@ -9,7 +9,7 @@ from django.db.models.functions import Greatest
 from django.utils import translation
 from django.utils.text import capfirst
 
-from articles.languages import LANGUAGE_CODES, localized
+from articles.languages import LANGUAGE_CODES, localized, value_in
 from articles.models import Article, Issue, Journal, Section
 from relations.models import Agreement, Domain, Event
 
@@ -127,7 +127,7 @@ def _translated(obj, name):
     return {
         code: value
         for code in LANGUAGE_CODES
-        if (value := (getattr(obj, f"{name}_{code}", "") or "").strip())
+        if (value := value_in(obj, name, code).strip())
     }
 
 
@@ -142,7 +142,7 @@ def _parent_set(spec, model):
 def _issue_set(issue):
     titles = {}
     for code in LANGUAGE_CODES:
-        title = (getattr(issue, f"title_{code}") or "").strip()
+        title = value_in(issue, "title", code).strip()
         label = issue.label(code)
         titles[code] = f"{label}: {title}" if title else label
     return OaiSet(

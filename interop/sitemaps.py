@@ -21,7 +21,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from articles.addresses import absolute_url, site_scheme_and_domain
-from articles.languages import LANGUAGE_CODES
+from articles.languages import LANGUAGE_CODES, value_in
 from articles.models import (
     Article,
     Galley,
@@ -179,7 +179,7 @@ class ArticleSitemap(PageSitemap):
         the languages its page is its own canonical in."""
         if item.status == Article.Status.WITHDRAWN:
             return self.languages
-        pdfs = {code for code in self.languages if getattr(item, f"pdf_{code}")}
+        pdfs = {code for code in self.languages if value_in(item, "pdf", code)}
         return page_languages(item, pdfs)
 
     def lastmod(self, item):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.cleaning import sanitize_html
-from articles.languages import LANGUAGE_CODES, localized
+from articles.languages import LANGUAGE_CODES, localized, value_in
 from articles.models import ORCID_VALIDATOR
 
 
@@ -78,7 +78,7 @@ class Page(models.Model):
         return reverse("journalpages:page", kwargs={"slug": self.slug})
 
     def clean(self):
-        if not any((getattr(self, f"title_{c}") or "").strip() for c in LANGUAGE_CODES):
+        if not any(value_in(self, "title", c).strip() for c in LANGUAGE_CODES):
             raise ValidationError(_("Give the page a title in at least one language."))
 
 

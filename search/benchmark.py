@@ -1,7 +1,8 @@
 """The fixed benchmark: 50 searches in three languages, timed through the test client.
 
-The words come from `search.corpus`, so every query has hits in a generated corpus;
-some are inflected, typed without the Kyrgyz letters, misspelt or filtered.
+The words come from the synthetic corpus (ops/synthetic.py, `generate_corpus`), so
+every query has hits in a generated corpus; some are inflected, typed without the
+Kyrgyz letters, misspelt or filtered.
 """
 
 import statistics

@@ -18,7 +18,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import F, Prefetch
 from django.db.models.functions import Substr
 
-from articles.languages import LANGUAGE_CODES
+from articles.languages import LANGUAGE_CODES, value_in
 from articles.models import Article, Authorship
 from relations.models import Agreement, Event
 
@@ -63,9 +63,9 @@ def document(kind, pk, lang, *, title, keywords, names, abstract, body, public_f
 
 def _keywords(obj, lang):
     return ", ".join(
-        getattr(k, f"name_{lang}")
+        value_in(k, "name", lang)
         for k in obj.keywords.all()
-        if getattr(k, f"name_{lang}")
+        if value_in(k, "name", lang)
     )
 
 
@@ -79,7 +79,7 @@ def article_documents(article):
     for lang in LANGUAGE_CODES:
         body = _text(
             *(
-                _text(getattr(s, f"heading_{lang}"), getattr(s, f"text_{lang}"))
+                _text(value_in(s, "heading", lang), value_in(s, "text", lang))
                 for s in sections
             )
         )
@@ -88,11 +88,11 @@ def article_documents(article):
             article.pk,
             lang,
             title=_text(
-                getattr(article, f"title_{lang}"), getattr(article, f"subtitle_{lang}")
+                value_in(article, "title", lang), value_in(article, "subtitle", lang)
             ),
             keywords=_keywords(article, lang),
             names=names,
-            abstract=getattr(article, f"abstract_{lang}") or "",
+            abstract=value_in(article, "abstract", lang),
             body=body,
             public_from=public_from,
         )
@@ -107,7 +107,7 @@ def _entry_names(entry, lang):
     values = []
     for obj in related:
         for field in ("name", "acronym"):
-            values.append(getattr(obj, f"{field}_{lang}", "") or "")
+            values.append(value_in(obj, field, lang))
     return _names(values)
 
 
@@ -120,11 +120,11 @@ def entry_documents(entry):
             kind,
             entry.pk,
             lang,
-            title=getattr(entry, f"title_{lang}") or "",
+            title=value_in(entry, "title", lang),
             keywords=_keywords(entry, lang),
             names=_entry_names(entry, lang),
-            abstract=getattr(entry, f"{summary}_{lang}") or "",
-            body=getattr(entry, f"place_{lang}") or "",
+            abstract=value_in(entry, summary, lang),
+            body=value_in(entry, "place", lang),
             public_from=ALWAYS if entry.is_published else None,
         )
         if doc:

@@ -1,9 +1,16 @@
-"""A synthetic trilingual corpus for benchmarks only (`generate_corpus`).
+"""Synthetic content for benchmarks and scale tests only: never on a real site.
+
+One generator for both benchmarks: `generate_journal` (the page benchmark and the
+query counts at scale: `Synthetic.journal()`, a fixed layout of issues, articles and
+keywords with stable slugs) and `generate_corpus` (the search benchmark:
+`Synthetic.articles()` and `Synthetic.entries()`).
 
 Text is drawn from real Kyrgyz, Russian and English words of the journal's field, in
 several inflected forms, plus a long tail of made-up words, with Zipf-like
-frequencies: a few words are everywhere, most are rare, as in real text. Never run
-this against a production database: it inserts thousands of published articles.
+frequencies: a few words are everywhere, most are rare, as in real text. Rows are
+bulk-inserted (fast, no signals); articles are created as drafts and published
+through the workflow (`articles.workflow.seed_status`, one log row per step), so run
+`rebuild_search_index` afterwards (`generate_corpus` does).
 """
 
 import itertools
@@ -12,7 +19,9 @@ from bisect import bisect
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
 from articles.models import (
     Article,
@@ -187,7 +196,7 @@ class Vocabulary:
         return " ".join(self.sentence() for _ in range(sentences))
 
 
-class Corpus:
+class Synthetic:
     """Bulk inserts of a synthetic journal and knowledge base (no signals)."""
 
     def __init__(self, seed=1):
@@ -204,8 +213,80 @@ class Corpus:
             for c, v in self.vocab.items()
         }
 
+    # -- the page benchmark's journal (generate_journal) ------------------------------
+
+    @transaction.atomic
+    def journal(self, issues, articles, big_issue, events, keywords):
+        """A journal of `issues` monthly issues up to now, the last one holding
+        `big_issue` of the `articles`; stable slugs the benchmark and the scale tests
+        ask for (synthetic-article-<n>, keyword-<n>, <year>-<number>)."""
+        journal = Journal.objects.create(
+            name_ky="Синтетикалык журнал", name_ru="Синтетический журнал",
+            name_en="Synthetic Journal", issn_print="1694-5344",
+        )  # fmt: skip
+        sections = [
+            Section.objects.create(
+                name_en=f"Section {i}", name_ru=f"Раздел {i}", order=i
+            )
+            for i in range(5)
+        ]
+        made = self.monthly_issues(journal, issues)
+        tags = self.keywords(keywords, slug="keyword-{}")
+        people = self.contributors(300)
+        rows = []
+        for i in range(articles):
+            issue = made[-1] if i < big_issue else self.rng.choice(made[:-1])
+            rows.append(
+                self.article(
+                    issue,
+                    sections,
+                    f"synthetic-article-{i}",
+                    issue.published_at,
+                    first_page=i % 500 + 1,
+                    last_page=i % 500 + 9,
+                )  # fmt: skip
+            )
+        self.parts(self.publish(rows), people, tags, per_article=4)
+        self.plain_events(events)
+        return {"issues": len(made), "keywords": len(tags), "events": events}
+
+    def monthly_issues(self, journal, count):
+        start = timezone.now() - timedelta(days=30 * count)
+        return Issue.objects.bulk_create(
+            Issue(
+                journal=journal,
+                year=2000 + i // 4,
+                number=str(i % 4 + 1),
+                slug=f"{2000 + i // 4}-{i % 4 + 1}",
+                number_sort=i % 4 + 1,
+                published_at=start + timedelta(days=30 * i),
+            )
+            for i in range(count)
+        )
+
+    def plain_events(self, count):
+        """Published events with no links (the timeline's load)."""
+        Event.objects.bulk_create(
+            (
+                Event(
+                    slug=f"synthetic-event-{i}",
+                    date=date(1992, 1, 1) + timedelta(days=self.rng.randrange(12000)),
+                    date_precision=self.rng.choice(["year", "month", "day"]),
+                    kind=self.rng.choice(["visit", "summit", "negotiation", "other"]),
+                    is_published=True,
+                    **self.tri("title", low=3, high=8),
+                )
+                for i in range(count)
+            ),
+            batch_size=500,
+        )
+
+    # -- the search benchmark's corpus (generate_corpus) ------------------------------
+
     @transaction.atomic
     def articles(self, n, stdout=None):
+        """`n` articles in issues of 250, every fiftieth a draft, in the first journal
+        (a new one if there is none)."""
         journal = Journal.objects.first() or Journal.objects.create(
             name_en="Synthetic journal", name_ru="Синтетический журнал"
         )
@@ -216,30 +297,50 @@ class Corpus:
         contributors = self.contributors(max(50, n // 3))
         issues = self.issues(journal, max(1, n // 250))
         past = datetime.now(dt_timezone.utc) - timedelta(days=1)
-        batch = []
-        for i in range(n):
-            original = self.rng.choice(["ky", "ru", "en"])
-            draft = i % 50 == 0
-            batch.append(
-                Article(
-                    issue=self.rng.choice(issues),
-                    section=self.rng.choice(sections),
-                    slug=f"synthetic-{self.run}-{i}",
-                    original_language=original,
-                    status=Article.Status.DRAFT,
-                    published_at=None if draft else past,
-                    first_page=1,
-                    last_page=10,
-                    **self.tri("title", low=4, high=10),
-                    **self.tri("abstract", sentences=4),
-                )
-            )
-        articles = Article.objects.bulk_create(batch, batch_size=1000)
-        # Published through the workflow (log rows); the caller rebuilds the index.
+        rows = [
+            self.article(
+                self.rng.choice(issues),
+                sections,
+                f"synthetic-{self.run}-{i}",
+                None if i % 50 == 0 else past,
+            )  # fmt: skip
+            for i in range(n)
+        ]
+        articles = self.publish(rows)
+        self.parts(articles, contributors, keywords, per_article=3)
+        if stdout:
+            stdout.write(f"{n} articles")
+        return articles
+
+    # -- the parts both use -----------------------------------------------------------
+
+    def article(self, issue, sections, slug, published_at, first_page=1, last_page=10):
+        """An unsaved article, a draft for now (see publish)."""
+        return Article(
+            issue=issue,
+            section=self.rng.choice(sections),
+            slug=slug,
+            original_language=self.rng.choice(["ky", "ru", "en"]),
+            status=Article.Status.DRAFT,
+            published_at=published_at,
+            first_page=first_page,
+            last_page=last_page,
+            **self.tri("title", low=4, high=10),
+            **self.tri("abstract", sentences=4),
+        )
+
+    def publish(self, rows):
+        """Insert the articles; those with a publication time are published through
+        the workflow (log rows). The caller rebuilds the search index."""
+        articles = Article.objects.bulk_create(rows, batch_size=1000)
         seed_status(
             [a for a in articles if a.published_at], Article.Status.PUBLISHED,
             announce=False,
         )  # fmt: skip
+        return articles
+
+    def parts(self, articles, contributors, keywords, per_article):
+        """Bodies, two authors and `per_article` keywords for each article."""
         self.bodies(articles)
         Authorship.objects.bulk_create(
             (
@@ -249,10 +350,7 @@ class Corpus:
             ),
             batch_size=2000,
         )
-        self.tag(articles, keywords, "articles", "article")
-        if stdout:
-            stdout.write(f"{n} articles")
-        return articles
+        self.tag(articles, keywords, "articles", "article", per_article)
 
     def bodies(self, articles):
         rows = []
@@ -269,13 +367,16 @@ class Corpus:
                 rows.append(ArticleSection(article=article, order=order, **fields))
         ArticleSection.objects.bulk_create(rows, batch_size=2000)
 
-    def keywords(self, n):
+    def keywords(self, n, slug=None):
+        """`n` keywords of two words in each language; `slug` a pattern like
+        "keyword-{}" (default: unique to this run)."""
+        slug = slug or f"synthetic-{self.run}-{{}}"
         made = []
         for i in range(n):
             labels = {
                 f"name_{c}": f"{v.word()} {v.word()} {i}" for c, v in self.vocab.items()
             }
-            made.append(Keyword(slug=f"synthetic-{self.run}-{i}", **labels))
+            made.append(Keyword(slug=slug.format(i), **labels))
         return Keyword.objects.bulk_create(made)
 
     def contributors(self, n):
@@ -307,15 +408,13 @@ class Corpus:
         ]
         return Issue.objects.bulk_create(made)
 
-    def tag(self, objects, keywords, app_label, model):
-        from django.contrib.contenttypes.models import ContentType
-
+    def tag(self, objects, keywords, app_label, model, per_object=3):
         content_type = ContentType.objects.get_by_natural_key(app_label, model)
         TaggedItem.objects.bulk_create(
             (
                 TaggedItem(content_type=content_type, object_id=obj.pk, tag=keyword)
                 for obj in objects
-                for keyword in self.rng.sample(keywords, 3)
+                for keyword in self.rng.sample(keywords, per_object)
             ),
             batch_size=2000,
         )

@@ -4,7 +4,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from articles.commands import OneLanguageCommand
-from search.corpus import Corpus
+from ops.synthetic import Synthetic
 from search.indexing import rebuild
 
 
@@ -30,7 +30,7 @@ class Command(OneLanguageCommand):
             # Synthetic published articles must never reach a real journal.
             raise CommandError("The database already has articles; use an empty one.")
         started = time.perf_counter()
-        corpus = Corpus(seed)
+        corpus = Synthetic(seed)
         corpus.articles(articles, stdout=self.stdout)
         if agreements is None:
             agreements = events // 5
