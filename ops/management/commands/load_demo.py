@@ -99,6 +99,8 @@ class DemoLoader:
         self.written_files = []
         # New articles past draft: {(status, publication time): [article, ...]}.
         self.to_move = defaultdict(list)
+        # New withdrawn articles, each with the fields its withdrawal writes.
+        self.withdrawals = []
 
     # -- helpers -------------------------------------------------------------------
 
@@ -144,6 +146,8 @@ class DemoLoader:
         for (status, published_at), moving in self.to_move.items():
             when = {"published_at": published_at} if published_at else {}
             seed_status(moving, status, **when)
+        for article, fields in self.withdrawals:
+            seed_status([article], Article.Status.WITHDRAWN, **fields)
         return journal, articles
 
     def issue(self, journal, fields):
@@ -239,7 +243,21 @@ class DemoLoader:
                 raise ValueError(f"{item['slug']}: a {lang} PDF but no {lang} body")
             self.galley(article, lang, authors[0], issue)
 
-        if item["status"] != Article.Status.DRAFT:
+        if item["status"] == Article.Status.WITHDRAWN:
+            # Published with its issue, then withdrawn: the reason and the day are
+            # written with the last step, as a managing editor's withdrawal would.
+            withdrawal = item["withdrawal"]
+            self.withdrawals.append(
+                (
+                    article,
+                    {
+                        "published_at": issue.published_at,
+                        "withdrawal_reason": withdrawal["reason"],
+                        "withdrawn_at": bishkek_time(withdrawal["on"]),
+                    },
+                )
+            )
+        elif item["status"] != Article.Status.DRAFT:
             when = issue.published_at if published else None
             self.to_move[(item["status"], when)].append(article)
         return article
