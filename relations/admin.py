@@ -262,7 +262,10 @@ class EventAdmin(PublishActions, KeywordsAutocomplete, TabbedAdmin):
                 ]
             },
         ),
-        (_("Publication"), {"fields": ["is_published", "source", "slug"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "source", "source_language", "slug"]},
+        ),
     ]
 
     @admin.display(description=_("date"), ordering="date")
@@ -312,7 +315,10 @@ class AgreementAdmin(PublishActions, KeywordsAutocomplete, TabbedAdmin):
                 ]
             },
         ),
-        (_("Publication"), {"fields": ["is_published", "source", "slug"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "source", "source_language", "slug"]},
+        ),
     ]
 
     @admin.display(description=_("signed"), ordering="date")
@@ -323,7 +329,7 @@ class AgreementAdmin(PublishActions, KeywordsAutocomplete, TabbedAdmin):
 class ObservationInline(admin.TabularInline):
     model = Observation
     extra = 1
-    fields = ["year", "value", "source", "source_url", "note"]
+    fields = ["year", "value", "source", "source_url", "note", "source_language"]
 
 
 @admin.register(Indicator)
