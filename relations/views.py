@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.generic import DetailView, TemplateView
 
 from articles.models import Article
+from articles.numbers import format_number
 from articles.pagination import paginate
 
 from .charts import series_svg, timeline_svg
@@ -26,11 +27,16 @@ from .models import (
 )
 
 TIMELINE_PAGE = 50
+MIN_CHARTED = 3  # fewer figures than this are a sentence, not a chart
 MAX_DRAWN = 1000
 
 
-def draw_timeline(events, title):
-    """The SVG timeline of `events` (a queryset), drawn from one small query."""
+def draw_timeline(events, title, numbers=None):
+    """The SVG timeline of `events` (a queryset), drawn from one small query.
+
+    `numbers` ({slug: n}) writes n beside the marks of the events listed on the page.
+    """
+    numbers = numbers or {}
     fields = [
         "slug",
         "kind",
@@ -48,6 +54,7 @@ def draw_timeline(events, title):
             "url": url.replace("SLUG", e.slug),
             "kind": e.kind,
             "label": f"{e.when}: {e}",
+            "number": numbers.get(e.slug),
         }
         for e in events.only(*fields)[:MAX_DRAWN]
     ]
@@ -131,7 +138,14 @@ class TimelineView(TemplateView):
             form=form,
             page_obj=page,
             events=page.object_list,
-            timeline=draw_timeline(events, _("Timeline of events")),
+            timeline=draw_timeline(
+                events,
+                _("Timeline of events"),
+                numbers={
+                    event.slug: page.start_index() + i
+                    for i, event in enumerate(page.object_list)
+                },
+            ),
             query=query.urlencode(),
         )
         return context
@@ -274,10 +288,12 @@ class IndicatorDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         indicator = self.object
         observations = list(indicator.observations.all())
-        desc = "; ".join(f"{o.year}: {o.value.normalize():f}" for o in observations)
+        desc = "; ".join(f"{o.year}: {format_number(o.value)}" for o in observations)
+        # One or two figures make no chart: the page says them in a sentence.
+        drawn = len(observations) >= MIN_CHARTED
         context.update(
             observations=observations,
-            chart=series_svg(observations, str(indicator), desc),
+            chart=series_svg(observations, str(indicator), desc) if drawn else "",
         )
         return context
 
