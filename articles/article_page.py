@@ -44,13 +44,26 @@ def prepare(article, lang):
 
 
 def other_language_versions(article, lang):
-    """Title and abstract in each other language that has them."""
+    """Title and abstract in each other language that has them.
+
+    What the page already shows as a fallback (a Russian abstract on a Kyrgyz page)
+    is left out here: the same text twice would say nothing more.
+    """
+    shown = {}
+    for field in ("title", "abstract"):
+        value = localized(article, field, lang)
+        if value.is_fallback:
+            shown[field] = value.lang
     versions = []
     for code in LANGUAGE_CODES:
         if code == lang:
             continue
-        title = value_in(article, "title", code)
-        abstract = value_in(article, "abstract", code)
+        title, abstract = (
+            "" if shown.get(field) == code else value_in(article, field, code)
+            for field in ("title", "abstract")
+        )
         if title or abstract:
-            versions.append({"lang": code, "title": title, "abstract": abstract})
+            versions.append(
+                {"lang": code, "title": title or "", "abstract": abstract or ""}
+            )
     return versions

@@ -11,8 +11,20 @@ from .models import Journal
 AUTONYMS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 
-def _alternate(request, path, code, current):
+def _in_language(path, code):
+    """`path` in language `code`; an address no view answers (a 404 page) cannot be
+    translated by resolving it, so its language prefix is swapped instead."""
     url = translate_url(path, code)
+    if url != path:
+        return url
+    first, _, rest = path.lstrip("/").partition("/")
+    if first in LANGUAGE_CODES:
+        return f"/{code}/{rest}"
+    return path
+
+
+def _alternate(request, path, code, current):
+    url = _in_language(path, code)
     return {
         "code": code,
         "name": AUTONYMS[code],

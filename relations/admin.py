@@ -277,7 +277,10 @@ class EventAdmin(PublishActions, DatesShown, KeywordsAutocomplete, TabbedAdmin):
                 ]
             },
         ),
-        (_("Publication"), {"fields": ["is_published", "source", "slug"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "source", "source_language", "slug"]},
+        ),
     ]
 
     @admin.display(description=_("date"), ordering="date")
@@ -327,7 +330,10 @@ class AgreementAdmin(PublishActions, DatesShown, KeywordsAutocomplete, TabbedAdm
                 ]
             },
         ),
-        (_("Publication"), {"fields": ["is_published", "source", "slug"]}),
+        (
+            _("Publication"),
+            {"fields": ["is_published", "source", "source_language", "slug"]},
+        ),
     ]
 
     @admin.display(description=_("signed"), ordering="date")
@@ -338,7 +344,7 @@ class AgreementAdmin(PublishActions, DatesShown, KeywordsAutocomplete, TabbedAdm
 class ObservationInline(admin.TabularInline):
     model = Observation
     extra = 1
-    fields = ["year", "value", "source", "source_url", "note"]
+    fields = ["year", "value", "source", "source_url", "note", "source_language"]
 
 
 @admin.register(Indicator)

@@ -10,8 +10,12 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from articles.numbers import format_number
+
 WIDTH = 760
 LEFT, RIGHT = 40, 20
+ROW = 16  # pixels between rows of marks
+MIN_BAR = 8  # a month is drawn at least this wide
 KIND_COLOURS = {
     "visit": "#8a1c1c",
     "summit": "#1a5fb4",
@@ -54,10 +58,13 @@ def _legend(kinds, labels, y):
 
 
 def timeline_svg(points, title, desc, uid="timeline", labels=None):
-    """Events on a time axis. `points`: dicts with date, precision, label, url, kind.
+    """Events on a time axis. `points`: dicts with date, precision, label, url, kind,
+    and optionally `number`, written beside the mark (the event's place in the list
+    under the chart, so nothing is only in a hover tooltip).
 
-    A day is a dot; a month or a year is a bar as wide as the period, so a date known
-    only to the year is never drawn as if it were a day.
+    A day is a dot; a month or a year is a bar as wide as the period (never thinner
+    than a dot is wide), so a date known only to the year is never drawn as if it were
+    a day, and a month is still plainly visible.
     """
     if not points:
         return ""
@@ -75,20 +82,27 @@ def timeline_svg(points, title, desc, uid="timeline", labels=None):
         width = {"year": 1, "month": 1 / 12}.get(p["precision"], 0)
         row = rows.setdefault(p["date"].year, 0)
         rows[p["date"].year] += 1
-        y = 30 + (row % 8) * 14
+        y = 30 + (row % 8) * ROW
         colour = KIND_COLOURS.get(p["kind"], "#5b616e")
         if width:
-            w = max(width * scale, 3)
+            w = max(width * scale, MIN_BAR)
             shape = (
-                f'<rect x="{x(start):.1f}" y="{y - 4}" width="{w:.1f}" height="8" '
-                f'rx="3" fill="{colour}" fill-opacity="0.55"/>'
+                f'<rect x="{x(start):.1f}" y="{y - 5}" width="{w:.1f}" height="10" '
+                f'rx="3" fill="{colour}" fill-opacity="0.8" stroke="{colour}"/>'
             )
         else:
+            w = 0
             shape = f'<circle cx="{x(start):.1f}" cy="{y}" r="5" fill="{colour}"/>'
+        number = ""
+        if p.get("number"):
+            number = (
+                f'<text x="{x(start) + max(w, 6) + 2:.1f}" y="{y + 4}" font-size="11" '
+                f'fill="#1d1f24">{p["number"]}</text>'
+            )
         link, label = escape(p["url"]), escape(p["label"])
-        marks.append(f'<a href="{link}"><title>{label}</title>{shape}</a>')
+        marks.append(f'<a href="{link}"><title>{label}</title>{shape}{number}</a>')
     kinds = sorted({p["kind"] for p in points}, key=list(KIND_COLOURS).index)
-    height = 30 + min(max(rows.values()), 8) * 14 + 30 + (24 if labels else 0)
+    height = 30 + min(max(rows.values()), 8) * ROW + 30 + (24 if labels else 0)
     axis_y = height - 22 - (24 if labels else 0)
     ticks = "".join(
         f'<line x1="{x(t):.1f}" y1="{axis_y}" x2="{x(t):.1f}" y2="{axis_y + 5}" '
@@ -105,12 +119,6 @@ def timeline_svg(points, title, desc, uid="timeline", labels=None):
     return _svg(
         title, desc, height, axis + ticks + "".join(marks) + legend, uid, role="group"
     )
-
-
-def _fmt(value):
-    value = Decimal(value).normalize()
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def series_svg(observations, title, desc, uid="series"):
@@ -133,9 +141,9 @@ def series_svg(observations, title, desc, uid="series"):
         body.append(
             f'<rect x="{cx - bar / 2:.1f}" y="{height - bottom - h:.1f}" '
             f'width="{bar:.1f}" height="{h:.1f}" fill="#8a1c1c" fill-opacity="0.8">'
-            f"<title>{obs.year}: {escape(_fmt(value))}</title></rect>"
+            f"<title>{obs.year}: {escape(format_number(value))}</title></rect>"
             f'<text x="{cx:.1f}" y="{height - bottom - h - 6:.1f}" font-size="12" '
-            f'text-anchor="middle" fill="#1d1f24">{escape(_fmt(value))}</text>'
+            f'text-anchor="middle" fill="#1d1f24">{escape(format_number(value))}</text>'
             f'<text x="{cx:.1f}" y="{height - bottom + 16}" font-size="12" '
             f'text-anchor="middle" fill="#1d1f24">{obs.year}</text>'
         )

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
-from articles.languages import localized
+from articles.languages import (
+    LANGUAGE_CHOICES,
+    LANGUAGE_CODES,
+    Localized,
+    current_language,
+    localized,
+)
 from articles.models import Article, TaggedItem, unique_slug
 
 from .dates import PartialDate, Precision
@@ -111,6 +117,16 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(published_q())
 
 
+class SourceLanguageMixin:
+    """`source` is written once, in `source_language`: shown with its language."""
+
+    @property
+    def source_text(self):
+        """The source, with its language, for `includes/loc.html` (marked when it is
+        not the page's language, like any fallback)."""
+        return Localized(self.source, self.source_language, current_language())
+
+
 class Dated(models.Model):
     """An entry dated at a precision (year, month or day), with an optional end."""
 
@@ -204,7 +220,7 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class Event(Dated):
+class Event(SourceLanguageMixin, Dated):
     Kind = EventKind
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
@@ -234,6 +250,16 @@ class Event(Dated):
         Article, blank=True, related_name="events", verbose_name=_("articles")
     )
     source = models.TextField(_("source"), blank=True)
+    source_language = models.CharField(
+        _("language of the source"),
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default="en",
+        help_text=_(
+            "The language the source is written in; pages in the other languages "
+            "mark it as such."
+        ),
+    )
     is_published = models.BooleanField(_("published"), default=False)
 
     objects = EventQuerySet.as_manager()
@@ -245,6 +271,10 @@ class Event(Dated):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=EventKind.values), name="event_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(source_language__in=LANGUAGE_CODES),
+                name="event_source_language_valid",
             ),
             models.CheckConstraint(
                 condition=Q(date_precision__in=Precision.values)
@@ -286,13 +316,13 @@ class AgreementQuerySet(PublishedQuerySet):
 
 
 class AgreementKind(models.TextChoices):
-    TREATY = "treaty", _("treaty")
-    # "макулдашуу" (соглашение) as a kind; the entry in general is "келишим".
+    # A context of their own: "agreement" is also the name of the whole model.
+    TREATY = "treaty", pgettext_lazy("agreement kind", "treaty")
     AGREEMENT = "agreement", pgettext_lazy("agreement kind", "agreement")
-    PROTOCOL = "protocol", _("protocol")
-    MEMORANDUM = "memorandum", _("memorandum")
-    DECLARATION = "declaration", _("declaration")
-    CHARTER = "charter", _("charter")
+    PROTOCOL = "protocol", pgettext_lazy("agreement kind", "protocol")
+    MEMORANDUM = "memorandum", pgettext_lazy("agreement kind", "memorandum")
+    DECLARATION = "declaration", pgettext_lazy("agreement kind", "declaration")
+    CHARTER = "charter", pgettext_lazy("agreement kind", "charter")
 
 
 class AgreementStatus(models.TextChoices):
@@ -302,7 +332,7 @@ class AgreementStatus(models.TextChoices):
     TERMINATED = "terminated", _("terminated")
 
 
-class Agreement(Dated):
+class Agreement(SourceLanguageMixin, Dated):
     Kind = AgreementKind
     Status = AgreementStatus
 
@@ -342,6 +372,16 @@ class Agreement(Dated):
         Article, blank=True, related_name="agreements", verbose_name=_("articles")
     )
     source = models.TextField(_("source"), blank=True)
+    source_language = models.CharField(
+        _("language of the source"),
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default="en",
+        help_text=_(
+            "The language the source is written in; pages in the other languages "
+            "mark it as such."
+        ),
+    )
     is_published = models.BooleanField(_("published"), default=False)
 
     objects = AgreementQuerySet.as_manager()
@@ -355,6 +395,10 @@ class Agreement(Dated):
                 condition=Q(status__in=AgreementStatus.values)
                 & Q(kind__in=AgreementKind.values),
                 name="agreement_status_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(source_language__in=LANGUAGE_CODES),
+                name="agreement_source_language_valid",
             ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
@@ -422,7 +466,7 @@ class Indicator(models.Model):
         return reverse("relations:indicator", kwargs={"slug": self.slug})
 
 
-class Observation(models.Model):
+class Observation(SourceLanguageMixin, models.Model):
     indicator = models.ForeignKey(
         Indicator,
         on_delete=models.CASCADE,
@@ -436,6 +480,16 @@ class Observation(models.Model):
     source = models.CharField(_("source"), max_length=400, blank=True)
     source_url = models.URLField(_("source URL"), blank=True, max_length=500)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    source_language = models.CharField(
+        _("language of the source and note"),
+        max_length=2,
+        choices=LANGUAGE_CHOICES,
+        default="en",
+        help_text=_(
+            "The language the source and the note are written in; pages in the "
+            "other languages mark them as such."
+        ),
+    )
 
     class Meta:
         verbose_name = _("observation")
@@ -444,11 +498,20 @@ class Observation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator", "year"], name="observation_one_per_year"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(source_language__in=LANGUAGE_CODES),
+                name="observation_source_language_valid",
+            ),
         ]
 
     def __str__(self):
         return f"{self.indicator}: {self.year}"
+
+    @property
+    def note_text(self):
+        """The note, with its language, for `includes/loc.html`."""
+        return Localized(self.note, self.source_language, current_language())
 
 
 def domain_counts():

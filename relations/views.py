@@ -13,6 +13,7 @@ from django.views.generic import DetailView, TemplateView
 from articles.caching import kept_for_content
 from articles.languages import current_language
 from articles.models import Article
+from articles.numbers import format_number
 from articles.pagination import paginate
 
 from .charts import series_svg, timeline_svg
@@ -30,11 +31,16 @@ from .models import (
 )
 
 TIMELINE_PAGE = 50
+MIN_CHARTED = 3  # fewer figures than this are a sentence, not a chart
 MAX_DRAWN = 1000
 
 
-def draw_timeline(events, title):
-    """The SVG timeline of `events` (a queryset), drawn from one small query."""
+def draw_timeline(events, title, numbers=None):
+    """The SVG timeline of `events` (a queryset), drawn from one small query.
+
+    `numbers` ({slug: n}) writes n beside the marks of the events listed on the page.
+    """
+    numbers = numbers or {}
     fields = [
         "slug",
         "kind",
@@ -52,6 +58,7 @@ def draw_timeline(events, title):
             "url": url.replace("SLUG", e.slug),
             "kind": e.kind,
             "label": f"{e.when}: {e}",
+            "number": numbers.get(e.slug),
         }
         for e in events.only(*fields)[:MAX_DRAWN]
     ]
@@ -67,14 +74,18 @@ def draw_timeline(events, title):
     return timeline_svg(points, title, desc, labels=dict(EventKind.choices))
 
 
-def kept_timeline(events, query):
+def kept_timeline(events, query, numbers=None):
     """The timeline of `events` (the published ones, filtered by `query`), drawn
-    once per language and filter until content changes: 1,000 events take longer
-    to draw than the rest of the page takes to render."""
-    digest = hashlib.blake2b(query.encode(), digest_size=12).hexdigest()
+    once per language, filter and numbered page until content changes: 1,000 events
+    take longer to draw than the rest of the page takes to render. `numbers` as for
+    draw_timeline."""
+    numbers = numbers or {}
+    key = f"{query}|{sorted(numbers.items())}"
+    digest = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
     name = f"timeline-svg:{current_language()}:{digest}"
     svg = kept_for_content(
-        name, lambda: str(draw_timeline(events, _("Timeline of events")))
+        name,
+        lambda: str(draw_timeline(events, _("Timeline of events"), numbers=numbers)),
     )
     return mark_safe(svg)  # noqa: S308 - drawn by charts.timeline_svg, escaped there
 
@@ -147,7 +158,14 @@ class TimelineView(TemplateView):
             form=form,
             page_obj=page,
             events=page.object_list,
-            timeline=kept_timeline(events, query.urlencode()),
+            timeline=kept_timeline(
+                events,
+                query.urlencode(),
+                numbers={
+                    event.slug: page.start_index() + i
+                    for i, event in enumerate(page.object_list)
+                },
+            ),
             query=query.urlencode(),
         )
         return context
@@ -290,10 +308,12 @@ class IndicatorDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         indicator = self.object
         observations = list(indicator.observations.all())
-        desc = "; ".join(f"{o.year}: {o.value.normalize():f}" for o in observations)
+        desc = "; ".join(f"{o.year}: {format_number(o.value)}" for o in observations)
+        # One or two figures make no chart: the page says them in a sentence.
+        drawn = len(observations) >= MIN_CHARTED
         context.update(
             observations=observations,
-            chart=series_svg(observations, str(indicator), desc),
+            chart=series_svg(observations, str(indicator), desc) if drawn else "",
         )
         return context
 

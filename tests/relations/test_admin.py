@@ -361,8 +361,10 @@ def test_indicator_with_observations_saves(admin_client):
             "observations-0-year": 2020,
             "observations-0-value": "41.5",
             "observations-0-source": "National Statistical Committee",
+            "observations-0-source_language": "en",
             "observations-1-year": 2021,
             "observations-1-value": "57",
+            "observations-1-source_language": "en",
         }
     )
     assert admin_client.post(url, data).status_code == 302

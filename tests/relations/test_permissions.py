@@ -86,7 +86,12 @@ def test_permission_matrix(who, entries):
 
 def test_editor_adds_an_event_and_translator_may_not():
     editor, translator = client_for(EDITOR), client_for(TRANSLATOR)
-    data = {"title_en": "Editor's event", "when": "2007-09", "kind": "visit"}
+    data = {
+        "title_en": "Editor's event",
+        "when": "2007-09",
+        "kind": "visit",
+        "source_language": "en",
+    }
     assert editor.post("/en/admin/relations/event/add/", data).status_code == 302
     assert translator.post("/en/admin/relations/event/add/", data).status_code == 403
     assert list(Event.objects.values_list("title_en", flat=True)) == ["Editor's event"]

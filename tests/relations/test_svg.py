@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from relations.charts import MIN_BAR
 from tests.helpers import url_in
 from tests.relations.builders import make_event, make_indicator
 
@@ -84,7 +85,9 @@ def test_a_period_is_a_bar_and_a_day_is_a_dot(client, events, page):
     }
 
 
-def test_a_year_bar_is_twelve_times_as_wide_as_a_month_bar(client, events):
+def test_a_year_bar_is_twelve_months_wide_and_a_month_stays_visible(client, events):
+    """A month is a twelfth of a year's width, but never thinner than MIN_BAR: over
+    these eighteen years a twelfth would be about 3 pixels, a sliver."""
     (svg,) = svgs(client, url_in("en", "relations:timeline"))
     widths = {
         a.attrib["href"]: float(a.find(f"{NS}rect").attrib["width"])
@@ -93,7 +96,22 @@ def test_a_year_bar_is_twelve_times_as_wide_as_a_month_bar(client, events):
     }
     year = widths[url_in("en", events["year"])]
     month = widths[url_in("en", events["month"])]
-    assert year == pytest.approx(12 * month, rel=0.03)  # widths are rounded to 0.1
+    assert year / 12 < MIN_BAR
+    assert month == pytest.approx(MIN_BAR)
+    assert year > 4 * month
+
+
+def test_over_a_short_span_a_year_is_twelve_months(client):
+    year = make_event(date=date(2020, 1, 1), date_precision="year")
+    month = make_event(date=date(2021, 6, 1), date_precision="month")
+    (svg,) = svgs(client, url_in("en", "relations:timeline"))
+    widths = {
+        a.attrib["href"]: float(a.find(f"{NS}rect").attrib["width"])
+        for a in svg.iter(f"{NS}a")
+    }
+    assert widths[url_in("en", year)] == pytest.approx(
+        12 * widths[url_in("en", month)], rel=0.03
+    )  # widths are rounded to 0.1
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -136,7 +154,9 @@ def test_indicator_chart_is_accessible_with_a_bar_per_year(client):
 
 
 def test_indicator_name_with_markup_is_escaped(client):
-    indicator = make_indicator(name_en=HOSTILE, observations=[(2020, 1)])
+    indicator = make_indicator(
+        name_en=HOSTILE, observations=[(2020, 1), (2021, 2), (2022, 3)]
+    )
     (svg,) = svgs(client, url_in("en", indicator))
     assert svg.find(f"{NS}title").text == HOSTILE
     assert not list(svg.iter(f"{NS}script"))
