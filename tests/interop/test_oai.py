@@ -56,66 +56,13 @@ LIST_VERBS = ("ListIdentifiers", "ListRecords")
 OAI_SCHEMA_URL = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
 OAI_SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "OAI-PMH.xsd"
 
-XML_XSD = """<?xml version="1.0"?>
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    targetNamespace="http://www.w3.org/XML/1998/namespace">
-  <xs:attribute name="lang">
-    <xs:simpleType>
-      <xs:union memberTypes="xs:language">
-        <xs:simpleType>
-          <xs:restriction base="xs:string"><xs:enumeration value=""/></xs:restriction>
-        </xs:simpleType>
-      </xs:union>
-    </xs:simpleType>
-  </xs:attribute>
-  <xs:attribute name="space">
-    <xs:simpleType>
-      <xs:restriction base="xs:NCName">
-        <xs:enumeration value="default"/><xs:enumeration value="preserve"/>
-      </xs:restriction>
-    </xs:simpleType>
-  </xs:attribute>
-  <xs:attribute name="base" type="xs:anyURI"/>
-  <xs:attribute name="id" type="xs:ID"/>
-</xs:schema>"""
-
-DC_ELEMENTS = (
-    "title creator subject description publisher contributor date type format "
-    "identifier source language relation coverage rights"
-).split()
-
-SIMPLE_DC_XSD = f"""<?xml version="1.0"?>
-<schema xmlns="http://www.w3.org/2001/XMLSchema"
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    targetNamespace="http://purl.org/dc/elements/1.1/"
-    elementFormDefault="qualified" attributeFormDefault="unqualified">
-  <import namespace="http://www.w3.org/XML/1998/namespace"
-      schemaLocation="http://www.w3.org/2001/03/xml.xsd"/>
-  <complexType name="elementType">
-    <simpleContent>
-      <extension base="string">
-        <attribute ref="xml:lang" use="optional"/>
-      </extension>
-    </simpleContent>
-  </complexType>
-  {"".join(f'<element name="{n}" type="dc:elementType"/>' for n in DC_ELEMENTS)}
-</schema>"""
-
-OAI_DC_XSD = f"""<?xml version="1.0"?>
-<schema xmlns="http://www.w3.org/2001/XMLSchema"
-    xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    targetNamespace="http://www.openarchives.org/OAI/2.0/oai_dc/"
-    elementFormDefault="qualified" attributeFormDefault="unqualified">
-  <import namespace="http://purl.org/dc/elements/1.1/"
-      schemaLocation="http://dublincore.org/schemas/xmls/simpledc20021212.xsd"/>
-  <element name="dc" type="oai_dc:oai_dcType"/>
-  <complexType name="oai_dcType">
-    <choice minOccurs="0" maxOccurs="unbounded">
-      {"".join(f'<element ref="dc:{n}"/>' for n in DC_ELEMENTS)}
-    </choice>
-  </complexType>
-</schema>"""
+SCHEMA_DIR = OAI_SCHEMA_PATH.parent
+# The official files (tests/schemas/README.md says where they come from): the oai_dc
+# schema of the OAI-PMH specification, DCMI's Simple Dublin Core schema it imports,
+# and W3C's xml.xsd for xml:lang.
+XML_XSD = (SCHEMA_DIR / "crossref" / "xml.xsd").read_text()
+SIMPLE_DC_XSD = (SCHEMA_DIR / "oai_dc" / "simpledc20021212.xsd").read_text()
+OAI_DC_XSD = (SCHEMA_DIR / "oai_dc" / "oai_dc.xsd").read_text()
 
 OAI_IDENTIFIER_XSD = r"""<?xml version="1.0"?>
 <schema xmlns="http://www.w3.org/2001/XMLSchema"
