@@ -55,7 +55,7 @@ def library():
         title_ky="Сырдарыя бассейниндеги суу талаштары",
         title_ru="Водные споры в бассейне Сырдарьи",
         title_en="Water disputes in the Syr Darya basin",
-        abstract_en="How Kyrgyzstan and Tajikistan share the river's water.",
+        abstract_en="How Kyrgyzstan and Tajikistan share the water of the Syr Darya.",
         published_at=past(30),
         first_page=5,
         last_page=19,
