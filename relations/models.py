@@ -105,6 +105,21 @@ class Person(models.Model):
         return localized(self, "name").text or f"#{self.pk}"
 
 
+SOURCE_LANGUAGE = _("language of the source")
+SOURCE_LANGUAGE_HELP = _(
+    "The language the source is written in; pages in the other languages "
+    "mark it as such."
+)
+
+
+def source_language_field(label=SOURCE_LANGUAGE, help_text=SOURCE_LANGUAGE_HELP):
+    """The language a single-language text (a source, a note) is written in, so
+    pages in the other languages can mark it as a fallback."""
+    return models.CharField(
+        label, max_length=2, choices=LANGUAGE_CHOICES, default="en", help_text=help_text
+    )
+
+
 def published_q(prefix=""):
     """The rule of `published()` for lookups through a relation (`prefix` "events__"):
     counts and links of published entries use it, so the rule has one home."""
@@ -250,16 +265,7 @@ class Event(SourceLanguageMixin, Dated):
         Article, blank=True, related_name="events", verbose_name=_("articles")
     )
     source = models.TextField(_("source"), blank=True)
-    source_language = models.CharField(
-        _("language of the source"),
-        max_length=2,
-        choices=LANGUAGE_CHOICES,
-        default="en",
-        help_text=_(
-            "The language the source is written in; pages in the other languages "
-            "mark it as such."
-        ),
-    )
+    source_language = source_language_field()
     is_published = models.BooleanField(_("published"), default=False)
 
     objects = EventQuerySet.as_manager()
@@ -372,16 +378,7 @@ class Agreement(SourceLanguageMixin, Dated):
         Article, blank=True, related_name="agreements", verbose_name=_("articles")
     )
     source = models.TextField(_("source"), blank=True)
-    source_language = models.CharField(
-        _("language of the source"),
-        max_length=2,
-        choices=LANGUAGE_CHOICES,
-        default="en",
-        help_text=_(
-            "The language the source is written in; pages in the other languages "
-            "mark it as such."
-        ),
-    )
+    source_language = source_language_field()
     is_published = models.BooleanField(_("published"), default=False)
 
     objects = AgreementQuerySet.as_manager()
@@ -480,12 +477,9 @@ class Observation(SourceLanguageMixin, models.Model):
     source = models.CharField(_("source"), max_length=400, blank=True)
     source_url = models.URLField(_("source URL"), blank=True, max_length=500)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    source_language = models.CharField(
+    source_language = source_language_field(
         _("language of the source and note"),
-        max_length=2,
-        choices=LANGUAGE_CHOICES,
-        default="en",
-        help_text=_(
+        _(
             "The language the source and the note are written in; pages in the "
             "other languages mark them as such."
         ),
