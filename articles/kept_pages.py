@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.http import HttpResponse
 
 from . import extensions
@@ -53,7 +53,10 @@ def field_values(obj):
     """Every stored field of `obj`: its fingerprint when a page shows it whole."""
     if obj is None:
         return None
-    return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+    # Read from the instance's own dict: the translated fields' descriptors cost
+    # more than the rest of a kept page's fingerprint.
+    values = vars(obj)
+    return tuple(values.get(f.attname) for f in obj._meta.concrete_fields)
 
 
 def rows_version(queryset):
@@ -61,7 +64,10 @@ def rows_version(queryset):
     the sum of their ids, in one aggregate query. A row added or removed changes the
     count (or, when one leaves as another arrives, the arrival's fresh `updated_at`
     and the ids); any change a row shows moves its `updated_at`."""
-    found = queryset.order_by().aggregate(
+    # A plain queryset with the same query: modeltranslation's rewriting is not
+    # needed for an aggregate of untranslated columns.
+    plain = QuerySet(model=queryset.model, query=queryset.query.chain())
+    found = plain.order_by().aggregate(
         n=Count("pk"), at=Max("updated_at"), ids=Sum("pk")
     )
     return (found["n"], found["at"], found["ids"])
