@@ -135,6 +135,8 @@ class Distance(Func):
 
 
 class PostgresBackend:
+    vendor = "postgresql"
+
     def __init__(self, query):
         from django.contrib.postgres.search import SearchQuery
 
@@ -231,6 +233,8 @@ def _closest(words, candidates):
 
 
 class SQLiteBackend:
+    vendor = "sqlite"
+
     def __init__(self, query):
         self.query = query
         self.stems = query.substrings()

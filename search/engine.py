@@ -12,6 +12,7 @@ keyword and domain counts (1 each), then for the page: snippets and the objects.
 The best document of each hit (for its snippet) comes with the matching documents.
 """
 
+import hashlib
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,11 +22,14 @@ from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
+from django.utils.safestring import mark_safe
 
+from articles.caching import cache_get_many, cache_set_many
 from articles.languages import LANGUAGE_CODES, current_language
-from articles.models import Article, Authorship, Keyword, Section
+from articles.models import Article, Keyword, Section
+from articles.toc_cache import rows_of
 from relations.models import Agreement, Event
 
 from . import indexing
@@ -48,11 +52,18 @@ ARTICLE_COLUMNS = (
     "issue__number_sort",
     "section_id",
     "original_language",
+    "updated_at",
 )
 # What a hit shows of its object (`article_item`, `event_item`, `agreement_item`);
 # the rows also hold abstracts and descriptions in three languages.
 TITLES = tuple(f"title_{code}" for code in LANGUAGE_CODES)
 DATED = ("slug", "kind", "date", "date_precision", "end_date", "end_precision")
+# A hit's article is shown as its kept table-of-contents row, with its issue.
+HIT_LEVEL = 3
+# Part of every kept snippet's key: a change to the snippets' markup or cut must not
+# meet snippets kept before it.
+SNIPPET_FORMAT = 1
+SNIPPET_SECONDS = 24 * 3600
 
 
 @dataclass
@@ -64,6 +75,7 @@ class Hit:
     doc_id: int | None = None
     snippet: str = ""
     object: object = None
+    html: str = ""  # an article's row (`articles.toc_cache`)
 
     @property
     def snippet_lang(self):
@@ -112,6 +124,7 @@ class Search:
         self.order = {}  # {kind: [(-rank, kind's position, -id) of each result]}
         self.ids = {}  # {kind: [ids of results]}
         self.groups = {}  # {kind: [(id, year, …facet values) of each result]}
+        self.updated = {}  # {article id: its updated_at} of the article results
 
     # --- the sets -------------------------------------------------------------
 
@@ -192,6 +205,7 @@ class Search:
             results = _plain(self.results(kind, list(found)))
             if kind == Kind.ARTICLE:
                 rows = list(results.values_list(*ARTICLE_COLUMNS))
+                self.updated = {row[0]: row[-1] for row in rows}
             else:
                 rows = list(results.values_list("pk", ExtractYear("date")))
             # Facets count these rows: (id, year, …) per result.
@@ -249,15 +263,55 @@ class Search:
             rank, doc_id, language = self.matched[kind][pk]
             page.hits.append(Hit(kind, pk, rank, language, doc_id))
         if page.hits:
-            snippets = self.backend.snippets([h.doc_id for h in page.hits])
+            snippets = self._snippets(page.hits)
             for hit in page.hits:
                 hit.snippet = snippets.get(hit.doc_id, "")
             self._attach_objects(page.hits)
         return page
 
+    def _snippets(self, hits):
+        """{document id: snippet HTML} of the hits. An article's snippets are kept
+        under the document (re-indexing gives new ids), the article's `updated_at`
+        and the query's words; the others are cut afresh."""
+        keys = {
+            hit.doc_id: self._snippet_key(hit)
+            for hit in hits
+            if hit.kind == Kind.ARTICLE
+        }
+        kept = cache_get_many(list(keys.values()))
+        found = {
+            doc: mark_safe(kept[key])  # noqa: S308 - made by highlight.render()
+            for doc, key in keys.items()
+            if key in kept
+        }
+        missing = [hit.doc_id for hit in hits if hit.doc_id not in found]
+        if missing:
+            fresh = self.backend.snippets(missing)
+            cache_set_many(
+                {keys[doc]: str(html) for doc, html in fresh.items() if doc in keys},
+                SNIPPET_SECONDS,
+            )
+            found.update(fresh)
+        return found
+
+    def _snippet_key(self, hit):
+        words = "\x1f".join(self.query.words)
+        digest = hashlib.sha256(f"{self.backend.vendor}:{words}".encode()).hexdigest()
+        stamp = self.updated[hit.object_id].timestamp()
+        return f"snippet:{SNIPPET_FORMAT}:{hit.doc_id}:{stamp}:{digest[:32]}"
+
     def _attach_objects(self, hits):
+        articles = [h.object_id for h in hits if h.kind == Kind.ARTICLE]
+        if articles:
+            rows = rows_of(
+                {pk: self.updated[pk] for pk in articles},
+                dict.fromkeys(articles, HIT_LEVEL),
+                show_issue=True,
+            )
+            for hit in hits:
+                if hit.kind == Kind.ARTICLE:
+                    hit.html = rows.get(hit.object_id, "")
         loaders = {
-            Kind.ARTICLE: _page_articles,
             Kind.EVENT: lambda: Event.objects.published().only(*DATED, *TITLES),
             Kind.AGREEMENT: lambda: Agreement.objects.published().only(
                 *DATED, "status", *TITLES
@@ -270,7 +324,7 @@ class Search:
                 for hit in hits:
                     if hit.kind == kind:
                         hit.object = objects.get(hit.object_id)
-        hits[:] = [h for h in hits if h.object is not None]
+        hits[:] = [h for h in hits if h.html or h.object is not None]
 
     # --- facets -----------------------------------------------------------------
 
@@ -280,7 +334,7 @@ class Search:
         articles = self.groups[Kind.ARTICLE] if Kind.ARTICLE in kinds else []
         years = Counter(row[1] for kind in kinds for row in self.groups[kind])
         issues = {}
-        for _, year, slug, number, sort, _, _ in articles:
+        for _, year, slug, number, sort, *_ in articles:
             issue = issues.setdefault(
                 slug, {"value": slug, "n": 0, "year": year, "number": number}
             )
@@ -375,25 +429,6 @@ class Search:
         if not fixed:
             return None
         return self.query.replaced(fixed)
-
-
-def _page_articles():
-    """Articles as a hit shows them: title, issue, pages and authors."""
-    authorships = Authorship.objects.select_related("contributor").order_by("order")
-    return (
-        Article.objects.public()
-        .select_related("issue")
-        .prefetch_related(Prefetch("authorships", queryset=authorships))
-        .only(
-            "slug",
-            "first_page",
-            "last_page",
-            "issue__slug",
-            "issue__year",
-            "issue__number",
-            *TITLES,
-        )
-    )
 
 
 def _fetch(queryset):

@@ -14,13 +14,14 @@ pytestmark = pytest.mark.django_db
 QUERIES = {
     # (The journal of the header and footer is kept by each worker: no query.)
     # matching documents with their ranks; results with their facet values:
-    # articles, events, agreements; snippets; the page's articles and their authors,
-    # events, agreements; section names; keyword and domain counts.
-    "results": 12,
+    # articles, events, agreements; snippets of the events and agreements (the
+    # articles' are kept); the page's events and agreements (the articles' rows are
+    # kept); section names; keyword and domain counts.
+    "results": 10,
     # the same, without the articles and agreements on the page or in the facets
     "events only": 8,
     # matching documents (none); nearest words; then the corrected search
-    "corrected": 14,
+    "corrected": 12,
     # matching documents (none); nearest words (none found)
     "nothing": 2,
     # none: an empty query is a message, not a listing
