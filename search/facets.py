@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.languages import (
@@ -17,6 +20,7 @@ from articles.languages import (
     localized,
 )
 from articles.models import Issue
+from articles.templatetags.journal import loc_markup
 
 from .forms import FILTERS
 from .models import Kind
@@ -56,6 +60,23 @@ class Facet:
     title: str
     options: list = field(default_factory=list)
 
+    @property
+    def items(self):
+        """The options as list items, joined in Python: a template loop with an
+        include per option cost more than the rest of the page (issues alone can
+        offer a hundred options)."""
+        return mark_safe("".join(map(_item, self.options)))  # noqa: S308 - escaped
+
+
+def _item(option):
+    current = ' aria-current="true"' if option.selected else ""
+    url = conditional_escape(option.url)
+    count = conditional_escape(localize(option.count))
+    return (
+        f'<li><a href="{url}"{current}>{loc_markup(option.label)}</a>'
+        f' <span class="count">{count}</span></li>\n      '
+    )
+
 
 def search_url(state, **changes):
     """`?q=…&…` for the search state with some parameters changed (None removes)."""
@@ -67,6 +88,24 @@ def search_url(state, **changes):
             if params.get(name) not in (None, "")
         ]
     )
+
+
+class Links:
+    """`search_url(state, name=value)` for many values of one parameter at a time:
+    the state's other parameters are encoded once, not once per option."""
+
+    def __init__(self, state):
+        self.encoded = {
+            name: urlencode([(name, str(state[name]))])
+            for name in PARAMETERS
+            if state.get(name) not in (None, "")
+        }
+
+    def url(self, name, value):
+        changed = {**self.encoded, name: urlencode([(name, str(value))])}
+        if value in (None, ""):
+            del changed[name]
+        return "?" + "&".join(changed[n] for n in PARAMETERS if n in changed)
 
 
 def page_url(state, number):
@@ -96,6 +135,7 @@ def _label(name, row):
 def build_facets(counts, state):
     """[Facet…] in page order, each option linking to the results with it toggled."""
     facets = []
+    links = Links(state)
     for name, title in FACET_TITLES.items():
         rows = counts.get(name) or []
         facet = Facet(name, title)
@@ -107,7 +147,7 @@ def build_facets(counts, state):
                     value=value,
                     label=_label(name, row),
                     count=row["n"],
-                    url=search_url(state, **{name: None if selected else value}),
+                    url=links.url(name, None if selected else value),
                     selected=selected,
                 )
             )
