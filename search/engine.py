@@ -28,7 +28,7 @@ from django.utils.safestring import mark_safe
 
 from articles.caching import cache_get_many, cache_set_many
 from articles.languages import LANGUAGE_CODES, current_language
-from articles.models import Article, Keyword, Section
+from articles.models import Article, Keyword
 from articles.toc_cache import rows_of
 from relations.models import Agreement, Event
 
@@ -43,7 +43,9 @@ ARTICLE_ONLY = ("issue", "section", "language")
 ENTRY_ONLY = ("domain",)
 KEYWORD_FACET_SIZE = 15
 # What the facets need of each result article, read with its id: the issue is
-# joined by `public()` already.
+# joined by `public()` already, and the section's order and names come in the same
+# statement. Then when the article last changed (its row and snippet are kept).
+SECTION_COLUMNS = ("order", *(f"name_{code}" for code in LANGUAGE_CODES))
 ARTICLE_COLUMNS = (
     "pk",
     "issue__year",
@@ -52,6 +54,7 @@ ARTICLE_COLUMNS = (
     "issue__number_sort",
     "section_id",
     "original_language",
+    *(f"section__{column}" for column in SECTION_COLUMNS),
     "updated_at",
 )
 # What a hit shows of its object (`article_item`, `event_item`, `agreement_item`);
@@ -344,7 +347,7 @@ class Search:
         return {
             "year": [{"value": y, "n": n} for y, n in sorted(years.items())[::-1]],
             "issue": sorted(issues.values(), key=lambda r: r["sort"]),
-            "section": self._sections(Counter(row[5] for row in articles)),
+            "section": _sections(articles),
             "keyword": self._keywords(kinds),
             "domain": self._domains(kinds),
             "language": [
@@ -352,16 +355,6 @@ class Search:
                 for code, n in sorted(languages.items(), key=lambda i: (-i[1], i[0]))
             ],
         }
-
-    def _sections(self, counts):
-        counts.pop(None, None)
-        if not counts:
-            return []
-        sections = Section.objects.filter(pk__in=counts).values(
-            "order", "name_ky", "name_ru", "name_en", value=F("pk")
-        )
-        rows = [dict(row, n=counts[row["value"]]) for row in _plain(sections)]
-        return sorted(rows, key=lambda r: (r["order"], r["value"]))
 
     def _ids(self, kind):
         return self.ids.get(kind, [])
@@ -429,6 +422,20 @@ class Search:
         if not fixed:
             return None
         return self.query.replaced(fixed)
+
+
+def _sections(articles):
+    """The section facet's rows, from the section columns of the result articles."""
+    sections = {}
+    for row in articles:
+        section_id = row[5]
+        if section_id is None:
+            continue
+        if section_id not in sections:
+            names = dict(zip(SECTION_COLUMNS, row[7:-1], strict=True))
+            sections[section_id] = {**names, "value": section_id, "n": 0}
+        sections[section_id]["n"] += 1
+    return sorted(sections.values(), key=lambda r: (r["order"], r["value"]))
 
 
 def _fetch(queryset):

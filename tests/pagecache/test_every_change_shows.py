@@ -211,7 +211,7 @@ CASES = [
     (search_url, rename_author, "Newname"),
     (search_url, add_author, "Coauthor"),
     (search_url, renumber_issue, "No. 77"),
-    (search_url, edit_body, "New <mark>body</mark> text."),
+    (search_url, edit_body, "New <mark>body</mark> text"),
     (timeline_url, add_event, "Brand-new summit"),
     (timeline_url, redate_event, "1995"),
 ]
