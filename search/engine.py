@@ -207,7 +207,7 @@ class Search:
                 continue
             results = _plain(self.results(kind, list(found)))
             if kind == Kind.ARTICLE:
-                rows = list(results.values_list(*ARTICLE_COLUMNS))
+                rows = _rows(results.values_list(*ARTICLE_COLUMNS))
                 self.updated = {row[0]: row[-1] for row in rows}
             else:
                 rows = list(results.values_list("pk", ExtractYear("date")))
@@ -364,12 +364,17 @@ class Search:
         if not kinds:
             return []
         tagged = reduce(or_, (self._tagged(kind) for kind in kinds))
-        return list(
+        names = tuple(f"name_{code}" for code in LANGUAGE_CODES)
+        rows = _fetch(
             _plain(Keyword.objects.filter(tagged))
             .annotate(n=Count("*"))
-            .values("n", "name_ky", "name_ru", "name_en", value=F("slug"))
-            .order_by("-n", "value")[:KEYWORD_FACET_SIZE]
+            .values_list("slug", "n", *names)
+            .order_by("-n", "slug")[:KEYWORD_FACET_SIZE]
         )
+        return [
+            {"value": slug, "n": n, **dict(zip(names, values, strict=True))}
+            for slug, n, *values in rows
+        ]
 
     def _tagged(self, kind):
         """Keywords' uses by the results of `kind`. The type is tested first, so
@@ -436,6 +441,15 @@ def _sections(articles):
             sections[section_id] = {**names, "value": section_id, "n": 0}
         sections[section_id]["n"] += 1
     return sorted(sections.values(), key=lambda r: (r["order"], r["value"]))
+
+
+def _rows(queryset):
+    """The rows of a `values_list()`: read at once on PostgreSQL, whose driver
+    gives every value its Python type (times included); through the ORM on SQLite,
+    whose times are text until Django converts them."""
+    if connections[queryset.db].vendor == "postgresql":
+        return _fetch(queryset)
+    return list(queryset)
 
 
 def _fetch(queryset):

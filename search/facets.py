@@ -71,7 +71,10 @@ class Facet:
 def _item(option):
     current = ' aria-current="true"' if option.selected else ""
     url = conditional_escape(option.url)
-    count = conditional_escape(localize(option.count))
+    # Below a thousand no notation groups digits; localize() costs a lookup of
+    # the language's formats per call.
+    count = option.count
+    count = str(count) if 0 <= count < 1000 else conditional_escape(localize(count))
     return (
         f'<li><a href="{url}"{current}>{loc_markup(option.label)}</a>'
         f' <span class="count">{count}</span></li>\n      '
