@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     Expression,
     F,
     FloatField,
@@ -204,9 +205,16 @@ class PostgresBackend:
 
     def corrections(self, words):
         """{word: closest known word}: the nearest words by trigram distance, from
-        the GiST index (pg_trgm), three per query word, in one statement."""
+        the GiST index (pg_trgm), three per query word, in one statement.
+
+        A word known as it is needs no correction, and its nearest words are not
+        looked for: that scan reads most of the index (9 ms of 31,000 words),
+        while the word itself is found by one lookup. The lookup says "between the
+        word and itself", which the unique B-tree answers at once; for "equal to",
+        PostgreSQL chose the trigram index and read a good part of it."""
+        public = SearchTerm.objects.filter(public_from__lte=timezone.now())
         nearest = [
-            SearchTerm.objects.filter(public_from__lte=timezone.now())
+            public.filter(~Exists(public.filter(word__gte=word, word__lte=word)))
             .annotate(position=Value(i), distance=Distance(F("word"), Value(word)))
             .order_by("distance")
             .values_list("position", "word", "distance")[:3]
