@@ -6,7 +6,7 @@ and drops the page number: a new filter starts at page one.
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -105,7 +105,7 @@ class Links:
         }
 
     def url(self, name, value):
-        changed = {**self.encoded, name: urlencode([(name, str(value))])}
+        changed = {**self.encoded, name: f"{name}={quote_plus(str(value))}"}
         if value in (None, ""):
             del changed[name]
         return "?" + "&".join(changed[n] for n in PARAMETERS if n in changed)
@@ -115,30 +115,32 @@ def page_url(state, number):
     return search_url(state, page=number if number > 1 else None)
 
 
-def _plain(text):
-    lang = current_language()
+def _plain(text, lang=None):
+    lang = lang or current_language()
     return Localized(str(text), lang, lang)
 
 
-def _label(name, row):
+def _label(name, row, lang=None):
     """The option's text as a `Localized` (facet names may be fallbacks)."""
+    lang = lang or current_language()
     if name == "year":
-        return _plain(row["value"])
+        return _plain(row["value"], lang)
     if name == "issue":
         # The issue's own label ("2024, № 4/1"), without building an Issue.
-        return _plain(Issue.label(SimpleNamespace(**row)))
+        return _plain(Issue.label(SimpleNamespace(**row), lang), lang)
     if name == "language":
-        return _plain(LANGUAGE_NAMES.get(row["value"], row["value"]))
+        return _plain(LANGUAGE_NAMES.get(row["value"], row["value"]), lang)
     names = SimpleNamespace(
         **{f"name_{code}": row[f"name_{code}"] for code in LANGUAGES}
     )
-    return localized(names, "name")
+    return localized(names, "name", lang)
 
 
 def build_facets(counts, state):
     """[Facet…] in page order, each option linking to the results with it toggled."""
     facets = []
     links = Links(state)
+    lang = current_language()
     for name, title in FACET_TITLES.items():
         rows = counts.get(name) or []
         facet = Facet(name, title)
@@ -148,7 +150,7 @@ def build_facets(counts, state):
             facet.options.append(
                 Option(
                     value=value,
-                    label=_label(name, row),
+                    label=_label(name, row, lang),
                     count=row["n"],
                     url=links.url(name, None if selected else value),
                     selected=selected,
