@@ -76,6 +76,17 @@ UPDATE_VECTORS = f"""
 """  # noqa: S608
 
 
+# What `PostgresBackend.ranked()` runs: the statement the ORM builds from `matching()`
+# and `rank()`, written out once.
+_TSQUERY = " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(CONFIGS))
+RANKED = f"""
+    SELECT d.kind, d.object_id, ts_rank((%s)::float4[], d.head, ({_TSQUERY})),
+           d.id, d.language
+    FROM search_searchdocument d
+    WHERE d.vector @@ ({_TSQUERY})
+"""  # noqa: S608 - every value is a parameter
+
+
 def update_vectors(doc_ids):
     """Fill `head` and `vector` of documents `doc_ids` from their text (PostgreSQL)."""
     if connection.vendor == "postgresql" and doc_ids:
@@ -163,6 +174,19 @@ class PostgresBackend:
         from django.contrib.postgres.search import SearchRank
 
         return SearchRank(DocumentVector("head"), self.tsquery, weights=WEIGHTS)
+
+    def ranked(self):
+        """(kind, object id, rank, id, language) of every matching document: the
+        rows of `matching()` and `rank()`, by a statement written out, since
+        building it through the ORM took as long as running it."""
+        terms = [
+            value
+            for code, config in CONFIGS.items()
+            for value in (config, self.query.tsquery(code))
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(RANKED, [WEIGHTS, *terms, *terms])
+            return cursor.fetchall()
 
     def among(self, field, ids, fallback):
         """Rows whose `field` is one of `ids` (one array parameter); `fallback`,

@@ -227,11 +227,14 @@ class Search:
         the page needs no second look at them.
         """
         matched = {kind: {} for kind in KIND_ORDER}
-        rows = _fetch(
-            self.documents()
-            .annotate(rank=self.backend.rank())
-            .values_list("kind", "object_id", "rank", "pk", "language")
-        )
+        if self.backend.vendor == "postgresql":
+            rows = self.backend.ranked()
+        else:
+            rows = _fetch(
+                self.documents()
+                .annotate(rank=self.backend.rank())
+                .values_list("kind", "object_id", "rank", "pk", "language")
+            )
         for kind, object_id, rank, pk, language in rows:
             found = matched[kind]
             best = found.get(object_id)
