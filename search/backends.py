@@ -87,6 +87,22 @@ RANKED = f"""
 """  # noqa: S608 - every value is a parameter
 
 
+# What `PostgresBackend.keyword_counts()` runs for each kind of result: the statement
+# the ORM builds from the keywords' tagged items, written out once.
+_USES = (
+    "(t.content_type_id = %s"
+    " AND t.object_id = ANY(string_to_array(%s, ',')::integer[]))"
+)
+KEYWORD_COUNTS = """
+    SELECT k.slug, COUNT(*) AS n, k.name_ky, k.name_ru, k.name_en
+    FROM articles_keyword k INNER JOIN articles_taggeditem t ON k.id = t.tag_id
+    WHERE {uses}
+    GROUP BY k.id
+    ORDER BY 2 DESC, 1 ASC
+    LIMIT %s
+"""
+
+
 def update_vectors(doc_ids):
     """Fill `head` and `vector` of documents `doc_ids` from their text (PostgreSQL)."""
     if connection.vendor == "postgresql" and doc_ids:
@@ -192,6 +208,20 @@ class PostgresBackend:
         """Rows whose `field` is one of `ids` (one array parameter); `fallback`,
         SQLite's way, is not called."""
         return Q(AnyOf(field, ids))
+
+    def keyword_counts(self, uses, limit):
+        """[(slug, uses, name_ky, name_ru, name_en)] of the `limit` keywords most
+        used by the objects of `uses`, [(content type id, [object ids])…]: most
+        used first, then by slug. Written out, like `ranked()`."""
+        sql = KEYWORD_COUNTS.format(uses=" OR ".join([_USES] * len(uses)))
+        params = [
+            value
+            for content_type, ids in uses
+            for value in (content_type, ",".join(map(str, ids)))
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return cursor.fetchall()
 
     def snippets(self, doc_ids):
         """{document id: safe HTML} for the chosen documents."""

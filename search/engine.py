@@ -366,14 +366,21 @@ class Search:
         """The most used keywords of the results, counted per keyword id."""
         if not kinds:
             return []
-        tagged = reduce(or_, (self._tagged(kind) for kind in kinds))
         names = tuple(f"name_{code}" for code in LANGUAGE_CODES)
-        rows = _fetch(
-            _plain(Keyword.objects.filter(tagged))
-            .annotate(n=Count("*"))
-            .values_list("slug", "n", *names)
-            .order_by("-n", "slug")[:KEYWORD_FACET_SIZE]
-        )
+        if self.backend.vendor == "postgresql":
+            uses = [
+                (ContentType.objects.get_for_model(MODELS[kind]).pk, self._ids(kind))
+                for kind in kinds
+            ]
+            rows = self.backend.keyword_counts(uses, KEYWORD_FACET_SIZE)
+        else:
+            tagged = reduce(or_, (self._tagged(kind) for kind in kinds))
+            rows = _fetch(
+                _plain(Keyword.objects.filter(tagged))
+                .annotate(n=Count("*"))
+                .values_list("slug", "n", *names)
+                .order_by("-n", "slug")[:KEYWORD_FACET_SIZE]
+            )
         return [
             {"value": slug, "n": n, **dict(zip(names, values, strict=True))}
             for slug, n, *values in rows
