@@ -65,12 +65,22 @@ def kept_rows(queryset, *, show_issue=False, level=3, section_level=None):
     # modeltranslation's rows cost more than the query (35 ms for 300 of them).
     plain = ArticleQuerySet(model=Article, query=queryset.query.chain())
     found = list(plain.values_list("pk", "updated_at", "section_id"))
-    lang = current_language()
     levels = {
         pk: section_level if section_id and section_level else level
         for pk, _, section_id in found
     }
-    keys = {pk: row_key(pk, at, lang, show_issue, levels[pk]) for pk, at, _ in found}
+    rows = rows_of({pk: at for pk, at, _ in found}, levels, show_issue=show_issue)
+    return [(pk, section_id, rows[pk]) for pk, _, section_id in found if pk in rows]
+
+
+def rows_of(stamps, levels, *, show_issue=False):
+    """{article id: row HTML} for the articles of `stamps` ({id: updated_at}), each
+    with a heading of `levels[id]`; rows not kept yet are rendered (two queries) and
+    kept. The caller has already decided the articles may be shown."""
+    lang = current_language()
+    keys = {
+        pk: row_key(pk, at, lang, show_issue, levels[pk]) for pk, at in stamps.items()
+    }
     rows = cache_get_many(list(keys.values()))
     missing = [pk for pk, key in keys.items() if key not in rows]
     if missing:
@@ -80,11 +90,11 @@ def kept_rows(queryset, *, show_issue=False, level=3, section_level=None):
         }
         cache_set_many(fresh, ROW_SECONDS)
         rows.update(fresh)
-    return [
-        (pk, section_id, mark_safe(rows[keys[pk]]))  # noqa: S308 - our own markup
-        for pk, _, section_id in found
-        if keys[pk] in rows
-    ]
+    return {
+        pk: mark_safe(rows[key])  # noqa: S308 - our own markup
+        for pk, key in keys.items()
+        if key in rows
+    }
 
 
 def kept_toc(queryset, *, level=3, item_level=4):

@@ -12,6 +12,7 @@ keyword and domain counts (1 each), then for the page: snippets and the objects.
 The best document of each hit (for its snippet) comes with the matching documents.
 """
 
+import hashlib
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,11 +22,14 @@ from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
+from django.utils.safestring import mark_safe
 
+from articles.caching import cache_get_many, cache_set_many
 from articles.languages import LANGUAGE_CODES, current_language
-from articles.models import Article, Authorship, Keyword, Section
+from articles.models import Article, Keyword
+from articles.toc_cache import rows_of
 from relations.models import Agreement, Event
 
 from . import indexing
@@ -39,7 +43,9 @@ ARTICLE_ONLY = ("issue", "section", "language")
 ENTRY_ONLY = ("domain",)
 KEYWORD_FACET_SIZE = 15
 # What the facets need of each result article, read with its id: the issue is
-# joined by `public()` already.
+# joined by `public()` already, and the section's order and names come in the same
+# statement. Then when the article last changed (its row and snippet are kept).
+SECTION_COLUMNS = ("order", *(f"name_{code}" for code in LANGUAGE_CODES))
 ARTICLE_COLUMNS = (
     "pk",
     "issue__year",
@@ -48,11 +54,19 @@ ARTICLE_COLUMNS = (
     "issue__number_sort",
     "section_id",
     "original_language",
+    *(f"section__{column}" for column in SECTION_COLUMNS),
+    "updated_at",
 )
 # What a hit shows of its object (`article_item`, `event_item`, `agreement_item`);
 # the rows also hold abstracts and descriptions in three languages.
 TITLES = tuple(f"title_{code}" for code in LANGUAGE_CODES)
 DATED = ("slug", "kind", "date", "date_precision", "end_date", "end_precision")
+# A hit's article is shown as its kept table-of-contents row, with its issue.
+HIT_LEVEL = 3
+# Part of every kept snippet's key: a change to the snippets' markup or cut must not
+# meet snippets kept before it.
+SNIPPET_FORMAT = 1
+SNIPPET_SECONDS = 24 * 3600
 
 
 @dataclass
@@ -64,6 +78,7 @@ class Hit:
     doc_id: int | None = None
     snippet: str = ""
     object: object = None
+    html: str = ""  # an article's row (`articles.toc_cache`)
 
     @property
     def snippet_lang(self):
@@ -112,6 +127,7 @@ class Search:
         self.order = {}  # {kind: [(-rank, kind's position, -id) of each result]}
         self.ids = {}  # {kind: [ids of results]}
         self.groups = {}  # {kind: [(id, year, …facet values) of each result]}
+        self.updated = {}  # {article id: its updated_at} of the article results
 
     # --- the sets -------------------------------------------------------------
 
@@ -191,7 +207,8 @@ class Search:
                 continue
             results = _plain(self.results(kind, list(found)))
             if kind == Kind.ARTICLE:
-                rows = list(results.values_list(*ARTICLE_COLUMNS))
+                rows = _rows(results.values_list(*ARTICLE_COLUMNS))
+                self.updated = {row[0]: row[-1] for row in rows}
             else:
                 rows = list(results.values_list("pk", ExtractYear("date")))
             # Facets count these rows: (id, year, …) per result.
@@ -210,11 +227,14 @@ class Search:
         the page needs no second look at them.
         """
         matched = {kind: {} for kind in KIND_ORDER}
-        rows = _fetch(
-            self.documents()
-            .annotate(rank=self.backend.rank())
-            .values_list("kind", "object_id", "rank", "pk", "language")
-        )
+        if self.backend.vendor == "postgresql":
+            rows = self.backend.ranked()
+        else:
+            rows = _fetch(
+                self.documents()
+                .annotate(rank=self.backend.rank())
+                .values_list("kind", "object_id", "rank", "pk", "language")
+            )
         for kind, object_id, rank, pk, language in rows:
             found = matched[kind]
             best = found.get(object_id)
@@ -249,15 +269,55 @@ class Search:
             rank, doc_id, language = self.matched[kind][pk]
             page.hits.append(Hit(kind, pk, rank, language, doc_id))
         if page.hits:
-            snippets = self.backend.snippets([h.doc_id for h in page.hits])
+            snippets = self._snippets(page.hits)
             for hit in page.hits:
                 hit.snippet = snippets.get(hit.doc_id, "")
             self._attach_objects(page.hits)
         return page
 
+    def _snippets(self, hits):
+        """{document id: snippet HTML} of the hits. An article's snippets are kept
+        under the document (re-indexing gives new ids), the article's `updated_at`
+        and the query's words; the others are cut afresh."""
+        keys = {
+            hit.doc_id: self._snippet_key(hit)
+            for hit in hits
+            if hit.kind == Kind.ARTICLE
+        }
+        kept = cache_get_many(list(keys.values()))
+        found = {
+            doc: mark_safe(kept[key])  # noqa: S308 - made by highlight.render()
+            for doc, key in keys.items()
+            if key in kept
+        }
+        missing = [hit.doc_id for hit in hits if hit.doc_id not in found]
+        if missing:
+            fresh = self.backend.snippets(missing)
+            cache_set_many(
+                {keys[doc]: str(html) for doc, html in fresh.items() if doc in keys},
+                SNIPPET_SECONDS,
+            )
+            found.update(fresh)
+        return found
+
+    def _snippet_key(self, hit):
+        words = "\x1f".join(self.query.words)
+        digest = hashlib.sha256(f"{self.backend.vendor}:{words}".encode()).hexdigest()
+        stamp = self.updated[hit.object_id].timestamp()
+        return f"snippet:{SNIPPET_FORMAT}:{hit.doc_id}:{stamp}:{digest[:32]}"
+
     def _attach_objects(self, hits):
+        articles = [h.object_id for h in hits if h.kind == Kind.ARTICLE]
+        if articles:
+            rows = rows_of(
+                {pk: self.updated[pk] for pk in articles},
+                dict.fromkeys(articles, HIT_LEVEL),
+                show_issue=True,
+            )
+            for hit in hits:
+                if hit.kind == Kind.ARTICLE:
+                    hit.html = rows.get(hit.object_id, "")
         loaders = {
-            Kind.ARTICLE: _page_articles,
             Kind.EVENT: lambda: Event.objects.published().only(*DATED, *TITLES),
             Kind.AGREEMENT: lambda: Agreement.objects.published().only(
                 *DATED, "status", *TITLES
@@ -270,7 +330,7 @@ class Search:
                 for hit in hits:
                     if hit.kind == kind:
                         hit.object = objects.get(hit.object_id)
-        hits[:] = [h for h in hits if h.object is not None]
+        hits[:] = [h for h in hits if h.html or h.object is not None]
 
     # --- facets -----------------------------------------------------------------
 
@@ -280,7 +340,7 @@ class Search:
         articles = self.groups[Kind.ARTICLE] if Kind.ARTICLE in kinds else []
         years = Counter(row[1] for kind in kinds for row in self.groups[kind])
         issues = {}
-        for _, year, slug, number, sort, _, _ in articles:
+        for _, year, slug, number, sort, *_ in articles:
             issue = issues.setdefault(
                 slug, {"value": slug, "n": 0, "year": year, "number": number}
             )
@@ -290,7 +350,7 @@ class Search:
         return {
             "year": [{"value": y, "n": n} for y, n in sorted(years.items())[::-1]],
             "issue": sorted(issues.values(), key=lambda r: r["sort"]),
-            "section": self._sections(Counter(row[5] for row in articles)),
+            "section": _sections(articles),
             "keyword": self._keywords(kinds),
             "domain": self._domains(kinds),
             "language": [
@@ -299,16 +359,6 @@ class Search:
             ],
         }
 
-    def _sections(self, counts):
-        counts.pop(None, None)
-        if not counts:
-            return []
-        sections = Section.objects.filter(pk__in=counts).values(
-            "order", "name_ky", "name_ru", "name_en", value=F("pk")
-        )
-        rows = [dict(row, n=counts[row["value"]]) for row in _plain(sections)]
-        return sorted(rows, key=lambda r: (r["order"], r["value"]))
-
     def _ids(self, kind):
         return self.ids.get(kind, [])
 
@@ -316,13 +366,25 @@ class Search:
         """The most used keywords of the results, counted per keyword id."""
         if not kinds:
             return []
-        tagged = reduce(or_, (self._tagged(kind) for kind in kinds))
-        return list(
-            _plain(Keyword.objects.filter(tagged))
-            .annotate(n=Count("*"))
-            .values("n", "name_ky", "name_ru", "name_en", value=F("slug"))
-            .order_by("-n", "value")[:KEYWORD_FACET_SIZE]
-        )
+        names = tuple(f"name_{code}" for code in LANGUAGE_CODES)
+        if self.backend.vendor == "postgresql":
+            uses = [
+                (ContentType.objects.get_for_model(MODELS[kind]).pk, self._ids(kind))
+                for kind in kinds
+            ]
+            rows = self.backend.keyword_counts(uses, KEYWORD_FACET_SIZE)
+        else:
+            tagged = reduce(or_, (self._tagged(kind) for kind in kinds))
+            rows = _fetch(
+                _plain(Keyword.objects.filter(tagged))
+                .annotate(n=Count("*"))
+                .values_list("slug", "n", *names)
+                .order_by("-n", "slug")[:KEYWORD_FACET_SIZE]
+            )
+        return [
+            {"value": slug, "n": n, **dict(zip(names, values, strict=True))}
+            for slug, n, *values in rows
+        ]
 
     def _tagged(self, kind):
         """Keywords' uses by the results of `kind`. The type is tested first, so
@@ -377,23 +439,27 @@ class Search:
         return self.query.replaced(fixed)
 
 
-def _page_articles():
-    """Articles as a hit shows them: title, issue, pages and authors."""
-    authorships = Authorship.objects.select_related("contributor").order_by("order")
-    return (
-        Article.objects.public()
-        .select_related("issue")
-        .prefetch_related(Prefetch("authorships", queryset=authorships))
-        .only(
-            "slug",
-            "first_page",
-            "last_page",
-            "issue__slug",
-            "issue__year",
-            "issue__number",
-            *TITLES,
-        )
-    )
+def _sections(articles):
+    """The section facet's rows, from the section columns of the result articles."""
+    sections = {}
+    for row in articles:
+        section_id = row[5]
+        if section_id is None:
+            continue
+        if section_id not in sections:
+            names = dict(zip(SECTION_COLUMNS, row[7:-1], strict=True))
+            sections[section_id] = {**names, "value": section_id, "n": 0}
+        sections[section_id]["n"] += 1
+    return sorted(sections.values(), key=lambda r: (r["order"], r["value"]))
+
+
+def _rows(queryset):
+    """The rows of a `values_list()`: read at once on PostgreSQL, whose driver
+    gives every value its Python type (times included); through the ORM on SQLite,
+    whose times are text until Django converts them."""
+    if connections[queryset.db].vendor == "postgresql":
+        return _fetch(queryset)
+    return list(queryset)
 
 
 def _fetch(queryset):

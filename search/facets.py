@@ -6,8 +6,11 @@ and drops the page number: a new filter starts at page one.
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.languages import (
@@ -17,6 +20,7 @@ from articles.languages import (
     localized,
 )
 from articles.models import Issue
+from articles.templatetags.journal import loc_markup
 
 from .forms import FILTERS
 from .models import Kind
@@ -56,6 +60,26 @@ class Facet:
     title: str
     options: list = field(default_factory=list)
 
+    @property
+    def items(self):
+        """The options as list items, joined in Python: a template loop with an
+        include per option cost more than the rest of the page (issues alone can
+        offer a hundred options)."""
+        return mark_safe("".join(map(_item, self.options)))  # noqa: S308 - escaped
+
+
+def _item(option):
+    current = ' aria-current="true"' if option.selected else ""
+    url = conditional_escape(option.url)
+    # Below a thousand no notation groups digits; localize() costs a lookup of
+    # the language's formats per call.
+    count = option.count
+    count = str(count) if 0 <= count < 1000 else conditional_escape(localize(count))
+    return (
+        f'<li><a href="{url}"{current}>{loc_markup(option.label)}</a>'
+        f' <span class="count">{count}</span></li>\n      '
+    )
+
 
 def search_url(state, **changes):
     """`?q=…&…` for the search state with some parameters changed (None removes)."""
@@ -69,33 +93,54 @@ def search_url(state, **changes):
     )
 
 
+class Links:
+    """`search_url(state, name=value)` for many values of one parameter at a time:
+    the state's other parameters are encoded once, not once per option."""
+
+    def __init__(self, state):
+        self.encoded = {
+            name: urlencode([(name, str(state[name]))])
+            for name in PARAMETERS
+            if state.get(name) not in (None, "")
+        }
+
+    def url(self, name, value):
+        changed = {**self.encoded, name: f"{name}={quote_plus(str(value))}"}
+        if value in (None, ""):
+            del changed[name]
+        return "?" + "&".join(changed[n] for n in PARAMETERS if n in changed)
+
+
 def page_url(state, number):
     return search_url(state, page=number if number > 1 else None)
 
 
-def _plain(text):
-    lang = current_language()
+def _plain(text, lang=None):
+    lang = lang or current_language()
     return Localized(str(text), lang, lang)
 
 
-def _label(name, row):
+def _label(name, row, lang=None):
     """The option's text as a `Localized` (facet names may be fallbacks)."""
+    lang = lang or current_language()
     if name == "year":
-        return _plain(row["value"])
+        return _plain(row["value"], lang)
     if name == "issue":
         # The issue's own label ("2024, № 4/1"), without building an Issue.
-        return _plain(Issue.label(SimpleNamespace(**row)))
+        return _plain(Issue.label(SimpleNamespace(**row), lang), lang)
     if name == "language":
-        return _plain(LANGUAGE_NAMES.get(row["value"], row["value"]))
+        return _plain(LANGUAGE_NAMES.get(row["value"], row["value"]), lang)
     names = SimpleNamespace(
         **{f"name_{code}": row[f"name_{code}"] for code in LANGUAGES}
     )
-    return localized(names, "name")
+    return localized(names, "name", lang)
 
 
 def build_facets(counts, state):
     """[Facet…] in page order, each option linking to the results with it toggled."""
     facets = []
+    links = Links(state)
+    lang = current_language()
     for name, title in FACET_TITLES.items():
         rows = counts.get(name) or []
         facet = Facet(name, title)
@@ -105,9 +150,9 @@ def build_facets(counts, state):
             facet.options.append(
                 Option(
                     value=value,
-                    label=_label(name, row),
+                    label=_label(name, row, lang),
                     count=row["n"],
-                    url=search_url(state, **{name: None if selected else value}),
+                    url=links.url(name, None if selected else value),
                     selected=selected,
                 )
             )

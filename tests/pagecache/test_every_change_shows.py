@@ -90,6 +90,11 @@ def timeline_url(s):
     return "/en/relations/timeline/"
 
 
+def search_url(s):
+    # "body" is in the article's body only: its snippet is cut from there.
+    return "/en/search/?q=body"
+
+
 def retitle(s):
     s.article.title_en = "New title"
     s.article.save()
@@ -209,6 +214,11 @@ CASES = [
     (article_url, link_event_from_the_article, "Unlinked summit"),
     (article_url, link_agreement, "Unlinked treaty"),
     (article_url, rename_linked_event, "Renamed summit"),
+    (search_url, retitle, "New title"),
+    (search_url, rename_author, "Newname"),
+    (search_url, add_author, "Coauthor"),
+    (search_url, renumber_issue, "No. 77"),
+    (search_url, edit_body, "New <mark>body</mark> text"),
     (timeline_url, add_event, "Brand-new summit"),
     (timeline_url, redate_event, "1995"),
 ]

@@ -5,6 +5,7 @@ Each URL is requested once before it is measured, so that per-process caches
 """
 
 import pytest
+from django.core.cache import cache
 
 from tests.builders import make_article, make_journal, make_keyword, make_section
 from tests.relations.builders import make_agreement, make_domain, make_event
@@ -13,14 +14,18 @@ pytestmark = pytest.mark.django_db
 
 QUERIES = {
     # (The journal of the header and footer is kept by each worker: no query.)
-    # matching documents with their ranks; results with their facet values:
-    # articles, events, agreements; snippets; the page's articles and their authors,
-    # events, agreements; section names; keyword and domain counts.
-    "results": 12,
+    # matching documents with their ranks; results with their facet values
+    # (sections joined): articles, events, agreements; snippets of the events and
+    # agreements (the articles' are kept); the page's events and agreements (the
+    # articles' rows are kept); keyword counts; domain counts.
+    "results": 9,
     # the same, without the articles and agreements on the page or in the facets
     "events only": 8,
+    # matching documents; results of each kind (the tabs count them all); keyword
+    # counts: the page's rows and snippets are kept, and articles have no domains
+    "articles only": 5,
     # matching documents (none); nearest words; then the corrected search
-    "corrected": 14,
+    "corrected": 11,
     # matching documents (none); nearest words (none found)
     "nothing": 2,
     # none: an empty query is a message, not a listing
@@ -29,6 +34,7 @@ QUERIES = {
 URLS = {
     "results": {"q": "tundra"},
     "events only": {"q": "tundra", "type": "event"},
+    "articles only": {"q": "tundra", "type": "article"},
     "corrected": {"q": "tundre"},
     "nothing": {"q": "qqqqqqqq"},
     "empty": {"q": ""},
@@ -74,3 +80,17 @@ def test_the_big_case_really_has_many_results(client):
     hits = response.context["page"].hits
     assert {h.kind for h in hits} == {"article", "event", "agreement"}
     assert len(hits) == 20
+
+
+@pytest.mark.parametrize(("articles", "entries"), [(2, 2), (40, 8)])
+def test_search_query_count_with_nothing_kept_yet(
+    client, django_assert_num_queries, articles, entries
+):
+    """A cold page: the articles' snippets are cut with the others' (same query),
+    and their rows are rendered from two queries (articles, authors)."""
+    populate(articles, entries)
+    assert client.get("/en/search/", URLS["results"]).status_code == 200
+    cache.clear()
+    with django_assert_num_queries(QUERIES["results"] + 2):
+        response = client.get("/en/search/", URLS["results"])
+    assert response.status_code == 200
