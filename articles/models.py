@@ -554,7 +554,15 @@ class Article(models.Model):
                 name="article_pages_ordered",
             ),
         ]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # A list's fingerprint (articles.kept_pages.rows_version: count, latest
+            # change and ids of an issue's public articles) from the index alone.
+            models.Index(
+                fields=["issue", "status", "published_at", "updated_at", "id"],
+                name="article_issue_version_idx",
+            ),
+        ]
 
     def __str__(self):
         return localized(self, "title").text or f"#{self.pk}"
