@@ -191,10 +191,30 @@ def published_articles():
     )
 
 
+def _names(field):
+    return tuple(f"{field}_{code}" for code in LANGUAGE_CODES)
+
+
+# What a list row shows of an event (relations.templatetags.relations.event_item).
+LISTED_EVENT_FIELDS = (
+    "slug",
+    "kind",
+    "date",
+    "date_precision",
+    "end_date",
+    "end_precision",
+    *_names("title"),
+)
+
+
 class EventQuerySet(PublishedQuerySet):
     def for_listing(self):
-        """What a timeline row shows: domains and countries, loaded once."""
-        return self.prefetch_related("domains", "countries")
+        """What a list row shows of the event itself, and only that (timeline,
+        home, domain and pair pages; `listed()` adds its domains and countries). A
+        plain queryset: rewriting lookups and loading every translated column
+        (descriptions in three languages) cost more than the query."""
+        plain = EventQuerySet(model=Event, query=self.query.chain(), using=self._db)
+        return plain.only(*LISTED_EVENT_FIELDS)
 
     def for_detail(self):
         return self.prefetch_related(
@@ -506,6 +526,50 @@ class Observation(SourceLanguageMixin, models.Model):
     def note_text(self):
         """The note, with its language, for `includes/loc.html`."""
         return Localized(self.note, self.source_language, current_language())
+
+
+def _linked(events, through, name, order, fields):
+    """{event id: [linked objects…]} in `order`, from one query on `through` that
+    reads the linked rows' `fields`: one small instance per distinct object."""
+    model = through._meta.get_field(name).related_model
+    rows = (
+        through.objects.filter(event_id__in=[e.pk for e in events])
+        .order_by(*(f"{name}__{field}" for field in order))
+        .values_list("event_id", f"{name}_id", *(f"{name}__{f}" for f in fields))
+    )
+    objects, linked = {}, {}
+    for event_id, pk, *values in rows:
+        if pk not in objects:
+            objects[pk] = model(pk=pk, **dict(zip(fields, values, strict=True)))
+        linked.setdefault(event_id, []).append(objects[pk])
+    return linked
+
+
+def listed(events):
+    """`events` (a `for_listing()` queryset, sliced) as a list, each with
+    `listed_domains` and `listed_countries` as the row shows them, in their order:
+    two queries for all rows, without a related manager per row."""
+    events = list(events)
+    if not events:
+        return events
+    domains = _linked(
+        events,
+        Event.domains.through,
+        "domain",
+        ("order", "slug"),
+        ("slug", "order", *_names("name")),
+    )
+    countries = _linked(
+        events,
+        Event.countries.through,
+        "country",
+        ("iso_code",),
+        ("iso_code", *_names("name")),
+    )
+    for event in events:
+        event.listed_domains = domains.get(event.pk, [])
+        event.listed_countries = countries.get(event.pk, [])
+    return events
 
 
 def domain_counts():

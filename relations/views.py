@@ -27,6 +27,7 @@ from .models import (
     Indicator,
     Organization,
     domain_counts,
+    listed,
     published_q,
 )
 
@@ -109,7 +110,7 @@ class RelationsHomeView(TemplateView):
         events = Event.objects.published()
         context.update(
             domains=domain_counts(),
-            latest=events.for_listing()[:8],
+            latest=listed(events.for_listing()[:8]),
             timeline=kept_timeline(events, ""),
             pairs=country_pairs(),
             organizations=Organization.objects.all(),
@@ -157,7 +158,7 @@ class TimelineView(TemplateView):
         context.update(
             form=form,
             page_obj=page,
-            events=page.object_list,
+            events=listed(page.object_list),
             timeline=kept_timeline(
                 events,
                 query.urlencode(),
@@ -217,7 +218,7 @@ class GatheringMixin:
         events = events.published()
         agreements = agreements.published()
         return {
-            "events": events.for_listing()[:100],
+            "events": listed(events.for_listing()[:100]),
             "agreements": agreements.for_listing()[:100],
             "indicators": indicators.published(),
             "articles": public_articles_about(
