@@ -4,13 +4,14 @@ from collections import Counter
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView, TemplateView
 
-from articles.caching import kept_for_content
+from articles.caching import cache_get, cache_set, kept_for_content
 from articles.languages import current_language
 from articles.models import Article
 from articles.numbers import format_number
@@ -34,6 +35,9 @@ from .models import (
 TIMELINE_PAGE = 50
 MIN_CHARTED = 3  # fewer figures than this are a sentence, not a chart
 MAX_DRAWN = 1000
+FILTERS_SECONDS = 3600
+# Part of the kept filters' key: a change to their markup must not meet older ones.
+FILTERS_FORMAT = 1
 
 
 def draw_timeline(events, title, numbers=None):
@@ -89,6 +93,24 @@ def kept_timeline(events, query, numbers=None):
         lambda: str(draw_timeline(events, _("Timeline of events"), numbers=numbers)),
     )
     return mark_safe(svg)  # noqa: S308 - drawn by charts.timeline_svg, escaped there
+
+
+def kept_filters(form, query):
+    """The timeline's filter widgets, with the values chosen and any errors, kept
+    under the language, the query (`query`, without the page) and what the choices
+    show: three narrow queries instead of rendering every option through the widget
+    templates. A domain, country or organization renamed, added or removed makes a
+    new key at once."""
+    shown = (FILTERS_FORMAT, current_language(), query, form.shown_choices())
+    digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+    key = f"timeline-filters:{digest}"
+    html = cache_get(key)
+    if html is None:
+        html = render_to_string(
+            "relations/includes/timeline_filters.html", {"form": form}
+        )
+        cache_set(key, html, FILTERS_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our template, escaped there
 
 
 def public_articles_about(events=None, agreements=None):
@@ -157,6 +179,7 @@ class TimelineView(TemplateView):
         query.pop("page", None)
         context.update(
             form=form,
+            filters=kept_filters(form, query.urlencode()),
             page_obj=page,
             events=listed(page.object_list),
             timeline=kept_timeline(

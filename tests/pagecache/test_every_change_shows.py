@@ -25,7 +25,13 @@ from tests.builders import (
     make_section,
     past,
 )
-from tests.relations.builders import make_agreement, make_event
+from tests.relations.builders import (
+    make_agreement,
+    make_country,
+    make_domain,
+    make_event,
+    make_organization,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +64,14 @@ def site():
     add_section(article, heading_en="Old heading", text_en="Old body text.")
     event = make_event(title_en="Unlinked summit", date=past(400).date())
     agreement = make_agreement(title_en="Unlinked treaty")
+    domain = make_domain(name_en="Old field")  # a filter choice of the timeline
     return SimpleNamespace(
-        issue=issue, article=article, keyword=keyword, event=event, agreement=agreement
+        issue=issue,
+        article=article,
+        keyword=keyword,
+        event=event,
+        agreement=agreement,
+        domain=domain,
     )
 
 
@@ -174,6 +186,23 @@ def redate_event(s):
     s.event.save()
 
 
+def rename_domain(s):
+    s.domain.name_en = "Renamed field"
+    s.domain.save()
+
+
+def add_domain(s):
+    make_domain(name_en="Added field")
+
+
+def add_country(s):
+    make_country("AF", name_en="Added country")
+
+
+def add_organization(s):
+    make_organization(acronym_en="ADDED")
+
+
 CASES = [
     (article_url, retitle, "New title"),
     (issue_url, retitle, "New title"),
@@ -204,6 +233,11 @@ CASES = [
     (article_url, rename_linked_event, "Renamed summit"),
     (timeline_url, add_event, "Brand-new summit"),
     (timeline_url, redate_event, "1995"),
+    # the timeline's kept filter widgets
+    (timeline_url, rename_domain, "Renamed field"),
+    (timeline_url, add_domain, "Added field"),
+    (timeline_url, add_country, "Added country"),
+    (timeline_url, add_organization, "ADDED"),
 ]
 
 
