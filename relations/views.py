@@ -80,7 +80,8 @@ def draw_timeline(events, title, numbers=None):
 
 
 def kept_timeline(events, query, numbers=None):
-    """The timeline of `events` (the published ones, filtered by `query`), drawn
+    """The timeline of `events` (the published ones, filtered by `query`, or of the
+    subject `query` names on a domain, organization or country-pair page), drawn
     once per language, filter and numbered page until content changes: 1,000 events
     take longer to draw than the rest of the page takes to render. `numbers` as for
     draw_timeline."""
@@ -237,7 +238,9 @@ class AgreementDetailView(DetailView):
 class GatheringMixin:
     """Pages that gather events, agreements, indicators and articles of one subject."""
 
-    def gather(self, events, agreements, indicators):
+    def gather(self, subject, events, agreements, indicators):
+        """The context of the page of `subject` ("domain/water"; it names the kept
+        chart, so it is never a timeline query: those have a "=")."""
         events = events.published()
         agreements = agreements.published()
         return {
@@ -247,7 +250,7 @@ class GatheringMixin:
             "articles": public_articles_about(
                 events.values("pk"), agreements.values("pk")
             ),
-            "timeline": draw_timeline(events, _("Timeline of events")),
+            "timeline": kept_timeline(events, subject),
         }
 
 
@@ -261,6 +264,7 @@ class DomainDetailView(GatheringMixin, DetailView):
         domain = self.object
         context.update(
             self.gather(
+                f"domain/{domain.slug}",
                 Event.objects.filter(domains=domain),
                 Agreement.objects.filter(domains=domain),
                 Indicator.objects.filter(domain=domain),
@@ -281,6 +285,7 @@ class OrganizationDetailView(GatheringMixin, DetailView):
         org = self.object
         context.update(
             self.gather(
+                f"organization/{org.slug}",
                 Event.objects.filter(organizations=org),
                 Agreement.objects.filter(organizations=org),
                 Indicator.objects.none(),
@@ -313,6 +318,7 @@ class CountryPairView(GatheringMixin, TemplateView):
             first=a,
             second=b,
             **self.gather(
+                f"pair/{a.iso_code}/{b.iso_code}",
                 Event.objects.filter(countries=a).filter(countries=b),
                 Agreement.objects.filter(countries=a).filter(countries=b),
                 Indicator.objects.filter(countries=a).filter(countries=b),

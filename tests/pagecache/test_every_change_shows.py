@@ -95,6 +95,10 @@ def timeline_url(s):
     return "/en/relations/timeline/"
 
 
+def domain_url(s):
+    return f"/en/relations/domains/{s.domain.slug}/"
+
+
 def retitle(s):
     s.article.title_en = "New title"
     s.article.save()
@@ -203,6 +207,12 @@ def add_organization(s):
     make_organization(acronym_en="ADDED")
 
 
+def redate_domain_event(s):
+    s.event.domains.add(s.domain)
+    cache.clear()  # the link is old news: only the new date is under test
+    redate_event(s)
+
+
 CASES = [
     (article_url, retitle, "New title"),
     (issue_url, retitle, "New title"),
@@ -238,6 +248,8 @@ CASES = [
     (timeline_url, add_domain, "Added field"),
     (timeline_url, add_country, "Added country"),
     (timeline_url, add_organization, "ADDED"),
+    # the domain page's kept chart (its description names the years)
+    (domain_url, redate_domain_event, "from 1995 to"),
 ]
 
 

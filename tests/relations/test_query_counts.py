@@ -25,7 +25,7 @@ from tests.relations.builders import (
 pytestmark = pytest.mark.django_db
 
 # The journal (header and footer) is kept by each worker: no query on a warm page.
-# So is the timeline's chart on the home and timeline pages, until content changes.
+# So is the timeline's chart on every page that draws it, until content changes.
 QUERIES = {
     # domain counts, latest events + domains + countries, pairs from events and
     # from agreements + their countries, organizations, indicators
@@ -40,13 +40,12 @@ QUERIES = {
     # agreement, countries, organizations, domains, keywords, events, public articles
     # + authors
     "agreement": 8,
-    # domain, events + 2, agreements + 3, indicators, articles + authors, SVG
-    "domain": 12,
-    # organization + members, events + 2, agreements + 3, articles + authors, SVG
-    "organization": 12,
-    # the two countries, events + 2, agreements + 3, indicators, articles + authors,
-    # SVG
-    "pair": 12,
+    # domain, events + 2, agreements + 3, indicators, articles + authors
+    "domain": 11,
+    # organization + members, events + 2, agreements + 3, articles + authors
+    "organization": 11,
+    # the two countries, events + 2, agreements + 3, indicators, articles + authors
+    "pair": 11,
     # indicator with its domain, countries, observations
     "indicator": 3,
 }
