@@ -1,7 +1,10 @@
+from dataclasses import dataclass
+from types import SimpleNamespace
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -193,6 +196,9 @@ def published_articles():
 
 def _names(field):
     return tuple(f"{field}_{code}" for code in LANGUAGE_CODES)
+
+
+NAME_FIELDS = _names("name")
 
 
 # What a list row shows of an event (relations.templatetags.relations.event_item).
@@ -528,47 +534,54 @@ class Observation(SourceLanguageMixin, models.Model):
         return Localized(self.note, self.source_language, current_language())
 
 
-def _linked(events, through, name, order, fields):
-    """{event id: [linked objects…]} in `order`, from one query on `through` that
-    reads the linked rows' `fields`: one small instance per distinct object."""
-    model = through._meta.get_field(name).related_model
-    rows = (
-        through.objects.filter(event_id__in=[e.pk for e in events])
-        .order_by(*(f"{name}__{field}" for field in order))
-        .values_list("event_id", f"{name}_id", *(f"{name}__{f}" for f in fields))
+@dataclass(frozen=True)
+class Tag:
+    """A domain or country as a list row shows it: its slug (a country's: its ISO
+    code) and its name in the page language (`str()`, as the model's own)."""
+
+    slug: str
+    label: str
+
+    def __str__(self):
+        return self.label
+
+
+def _tags(links, kind, key, order, names):
+    """`links` (a link table's rows of the listed events) as values, `kind` naming
+    them in the union: event id, kind, slug or code, order, names."""
+    return links.values_list(
+        "event_id", Value(kind), key, order, *(f"{names}_{c}" for c in LANGUAGE_CODES)
     )
-    objects, linked = {}, {}
-    for event_id, pk, *values in rows:
-        if pk not in objects:
-            objects[pk] = model(pk=pk, **dict(zip(fields, values, strict=True)))
-        linked.setdefault(event_id, []).append(objects[pk])
-    return linked
 
 
 def listed(events):
-    """`events` (a `for_listing()` queryset, sliced) as a list, each with
-    `listed_domains` and `listed_countries` as the row shows them, in their order:
-    two queries for all rows, without a related manager per row."""
+    """`events` (a `for_listing()` queryset, sliced) as a list, each with the
+    `listed_domains` and `listed_countries` a row shows, in their order: one query
+    on both link tables for all rows, without a related manager or a model instance
+    per domain or country."""
     events = list(events)
     if not events:
         return events
-    domains = _linked(
-        events,
-        Event.domains.through,
-        "domain",
-        ("order", "slug"),
-        ("slug", "order", *_names("name")),
+    ids = [event.pk for event in events]
+    domains = Event.domains.through.objects.filter(event_id__in=ids)
+    countries = Event.countries.through.objects.filter(event_id__in=ids)
+    rows = _tags(domains, "domain", "domain__slug", "domain__order", "domain__name")
+    rows = rows.union(
+        _tags(countries, "country", "country__iso_code", Value(0), "country__name"),
+        all=True,
     )
-    countries = _linked(
-        events,
-        Event.countries.through,
-        "country",
-        ("iso_code",),
-        ("iso_code", *_names("name")),
-    )
+    tags, by_event = {}, {}
+    # Domains by (order, slug), countries by ISO code, as their models order them.
+    ordered = sorted(rows, key=lambda row: (row[1], row[3], row[2]))
+    for event_id, kind, key, _order, *names in ordered:
+        if (kind, key) not in tags:
+            values = dict(zip(NAME_FIELDS, names, strict=True))
+            text = localized(SimpleNamespace(**values), "name")
+            tags[kind, key] = Tag(key, text.text or key)
+        by_event.setdefault((event_id, kind), []).append(tags[kind, key])
     for event in events:
-        event.listed_domains = domains.get(event.pk, [])
-        event.listed_countries = countries.get(event.pk, [])
+        event.listed_domains = by_event.get((event.pk, "domain"), [])
+        event.listed_countries = by_event.get((event.pk, "country"), [])
     return events
 
 
