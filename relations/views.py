@@ -132,7 +132,7 @@ class RelationsHomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         events = Event.objects.published()
         context.update(
-            domains=domain_counts(),
+            domains=kept_domain_counts(),
             latest=listed(events.for_listing()[:8]),
             timeline=kept_timeline(events, ""),
             pairs=country_pairs(),
@@ -143,7 +143,22 @@ class RelationsHomeView(TemplateView):
 
 
 def country_pairs(limit=12):
-    """The country pairs sharing the most published events and agreements.
+    """The country pairs sharing the most published events and agreements, as
+    (country, country, number shared); the pairs are counted once until content
+    changes (every link of every published entry is read), the countries read anew.
+    """
+    top = kept_for_content(f"country-pairs:{limit}", lambda: count_pairs(limit))
+    codes = {code for a, b, _ in top for code in (a, b)}
+    countries = {c.iso_code: c for c in Country.objects.filter(iso_code__in=codes)}
+    return [
+        (countries[a], countries[b], shared)
+        for a, b, shared in top
+        if a in countries and b in countries
+    ]
+
+
+def count_pairs(limit):
+    """[(ISO code, ISO code, number shared)] of the `limit` pairs sharing most.
 
     Multilateral entries make every pair of their parties a pair; ordering by the
     number of shared entries keeps the bilateral relations the journal studies on top.
@@ -157,9 +172,21 @@ def country_pairs(limit=12):
         (a, b) for codes in by_entry.values() for a in codes for b in codes if a < b
     )
     top = sorted(shared, key=lambda pair: (-shared[pair], pair))[:limit]
-    codes = {code for pair in top for code in pair}
-    countries = {c.iso_code: c for c in Country.objects.filter(iso_code__in=codes)}
-    return [(countries[a], countries[b], shared[(a, b)]) for a, b in top]
+    return [(a, b, shared[(a, b)]) for a, b in top]
+
+
+def kept_domain_counts():
+    """The domains with `event_count` and `agreement_count` of published entries
+    (domain_counts()), the counts kept until content changes: counting every
+    published entry per domain costs more than the rest of the home page."""
+    counts = kept_for_content(
+        "domain-counts",
+        lambda: {d.pk: (d.event_count, d.agreement_count) for d in domain_counts()},
+    )
+    domains = list(Domain.objects.all())
+    for domain in domains:
+        domain.event_count, domain.agreement_count = counts.get(domain.pk, (0, 0))
+    return domains
 
 
 class TimelineView(TemplateView):

@@ -95,6 +95,10 @@ def timeline_url(s):
     return "/en/relations/timeline/"
 
 
+def relations_url(s):
+    return "/en/relations/"
+
+
 def domain_url(s):
     return f"/en/relations/domains/{s.domain.slug}/"
 
@@ -213,6 +217,14 @@ def redate_domain_event(s):
     redate_event(s)
 
 
+def link_event_to_domain(s):
+    s.event.domains.add(s.domain)
+
+
+def link_event_to_two_countries(s):
+    s.event.countries.add(make_country("KG"), make_country("TJ"))
+
+
 CASES = [
     (article_url, retitle, "New title"),
     (issue_url, retitle, "New title"),
@@ -250,6 +262,9 @@ CASES = [
     (timeline_url, add_organization, "ADDED"),
     # the domain page's kept chart (its description names the years)
     (domain_url, redate_domain_event, "from 1995 to"),
+    # the relations home's kept counts of domains and country pairs
+    (relations_url, link_event_to_domain, "1 event,"),
+    (relations_url, link_event_to_two_countries, "Kyrgyzstan – Tajikistan"),
 ]
 
 

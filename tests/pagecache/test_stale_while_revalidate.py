@@ -207,6 +207,7 @@ def test_an_event_taken_out_of_view_is_never_served_stale(
         f"/en/articles/{article.slug}/",
         "/en/relations/timeline/",
         "/en/relations/domains/water/",  # its list and its kept chart
+        "/en/relations/",  # the latest events and the kept chart
     ]
     for url in urls:
         assert "Removable summit" in cached(client, url)

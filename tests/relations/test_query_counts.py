@@ -25,11 +25,12 @@ from tests.relations.builders import (
 pytestmark = pytest.mark.django_db
 
 # The journal (header and footer) is kept by each worker: no query on a warm page.
-# So is the timeline's chart on every page that draws it, until content changes.
+# So are the timeline's chart on every page that draws it, and the home page's domain
+# and country-pair counts, until content changes.
 QUERIES = {
-    # domain counts, latest events + their domains and countries (one query), pairs
-    # from events and from agreements + their countries, organizations, indicators
-    "home": 8,
+    # domains (their counts kept), latest events + their domains and countries (one
+    # query), the countries of the pairs (kept), organizations, indicators
+    "home": 6,
     # domain, country and organization choices, count, events + their domains and
     # countries (one query)
     "timeline": 6,
