@@ -96,13 +96,15 @@ def kept_timeline(events, query, numbers=None):
     return mark_safe(svg)  # noqa: S308 - drawn by charts.timeline_svg, escaped there
 
 
-def kept_filters(form, query):
+def kept_filters(form):
     """The timeline's filter widgets, with the values chosen and any errors, kept
-    under the language, the query (`query`, without the page) and what the choices
-    show: three narrow queries instead of rendering every option through the widget
-    templates. A domain, country or organization renamed, added or removed makes a
-    new key at once."""
-    shown = (FILTERS_FORMAT, current_language(), query, form.shown_choices())
+    under the language, the values given for the form's fields (other parameters of
+    the URL change nothing) and what the choices show: three narrow queries instead
+    of rendering every option through the widget templates. A domain, country or
+    organization renamed, added or removed makes a new key at once."""
+    given = [(name, form.data.getlist(name)) for name in form.fields]
+    choices = form.shown_choices()
+    shown = (FILTERS_FORMAT, current_language(), form.is_bound, given, choices)
     digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
     key = f"timeline-filters:{digest}"
     html = cache_get(key)
@@ -207,7 +209,7 @@ class TimelineView(TemplateView):
         query.pop("page", None)
         context.update(
             form=form,
-            filters=kept_filters(form, query.urlencode()),
+            filters=kept_filters(form),
             page_obj=page,
             events=listed(page.object_list),
             timeline=kept_timeline(

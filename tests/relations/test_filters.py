@@ -161,6 +161,8 @@ def test_each_query_shows_its_own_chosen_values_and_errors(client, timeline):
         assert shown("kind=visit") == ("visit", False)
         assert shown("kind=summit") == ("summit", False)
         assert shown("kind=summit&year_from=abc") == ("summit", True)
+        assert shown("kind=summit&utm_source=x") == ("summit", False)
+        assert shown("year_from=abc&kind=summit") == ("summit", True)
         assert shown("") == ("", False)
 
 
