@@ -9,7 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from articles.languages import localized
+from articles.languages import current_language, localized
 from articles.templatetags.journal import loc_markup
 
 from ..models import EventKind
@@ -30,16 +30,17 @@ def _url_pattern(name, language, prefix):
 def url_by_slug(name, slug):
     """reverse(name, slug=slug) at the cost of a string replacement: a list of 50
     rows would otherwise reverse a hundred URLs."""
-    return _url_pattern(name, get_language(), get_script_prefix()).replace(SLUG, slug)
+    return url_pattern(name).replace(SLUG, slug)
 
 
-def _time(when):
+def url_pattern(name):
+    """The URL of `name` with SLUG standing for the slug."""
+    return _url_pattern(name, get_language(), get_script_prefix())
+
+
+def _time(when, lang):
     # The ISO date is digits and dashes: only the written date needs escaping.
-    return f'<time datetime="{when.iso()}">{escape(when)}</time>'
-
-
-def _names(objects):
-    return [escape(str(obj)) for obj in objects]
+    return f'<time datetime="{when.iso()}">{escape(when.format(lang))}</time>'
 
 
 def byline(event):
@@ -50,12 +51,13 @@ def byline(event):
     countries = getattr(event, "listed_countries", None)
     if countries is None:
         countries = event.countries.all()
+    url = url_pattern("relations:domain")
     linked = ", ".join(
-        f'<a href="{url_by_slug("relations:domain", d.slug)}">{name}</a>'
-        for d, name in zip(domains, _names(domains), strict=True)
+        f'<a href="{url.replace(SLUG, d.slug)}">{escape(str(d))}</a>' for d in domains
     )
+    named = ", ".join(escape(str(country)) for country in countries)
     between = " · " if domains and countries else ""
-    return f'<p class="byline">{linked}{between}{", ".join(_names(countries))}</p>'
+    return f'<p class="byline">{linked}{between}{named}</p>'
 
 
 @register.simple_tag
@@ -63,15 +65,16 @@ def event_item(event, level=3, show_tags=False):
     """One event in a list: its date (and end), kind and title, and with `show_tags`
     its domains and countries. Escaped here, field by field; slugs, ISO dates and
     the level need none."""
+    lang = current_language()
     until = event.until
-    end = f" – {_time(until)}" if until else ""
+    end = f" – {_time(until, lang)}" if until else ""
     kind = escape(KIND_LABELS.get(event.kind, event.kind))
     url = url_by_slug("relations:event", event.slug)
-    title = loc_markup(localized(event, "title"))
+    title = loc_markup(localized(event, "title", lang))
     tags = byline(event) if show_tags else ""
     return mark_safe(  # noqa: S308 - every value escaped above
         '<article class="item event-item">\n'
-        f'  <p class="meta">{_time(event.when)}{end} · {kind}</p>\n'
+        f'  <p class="meta">{_time(event.when, lang)}{end} · {kind}</p>\n'
         f'  <h{level} class="item-title"><a href="{url}">{title}</a></h{level}>\n'
         f"  {tags}\n"
         "</article>\n"
