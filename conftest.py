@@ -33,11 +33,13 @@ def _empty_cache():
     from django.core.cache import cache
 
     from articles.context_processors import forget_journal
+    from articles.kept_pages import forget_frame
     from journalpages.context_processors import forget_pages
 
     cache.clear()
     forget_journal()
     forget_pages()
+    forget_frame()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,19 +1,22 @@
-"""Keeping each article page's rendered main part, so a cold page cache stays cheap.
+"""Keeping each article page whole, so a cold page cache stays cheap.
 
-The main part (everything between the site's header and footer) and the metadata tags
-are rendered from a dozen related tables; they are kept in the cache under the
+The page is rendered from a dozen related tables; it is kept in the cache under the
 article, the page's address, the language and the article's `updated_at`, which
-`articles.freshness` moves whenever anything the page shows changes. A request then
-costs one small query for visibility and the key, whatever the page holds.
+`articles.freshness` moves whenever anything the page shows changes, and under the
+frame's and the code's fingerprints (`articles.kept_pages`). A request then costs one
+small query for visibility and the key, whatever the page holds; an edit renders
+again only the pages of the articles it touched.
 """
 
 import hashlib
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from .addresses import absolute_url
 from .caching import cache_get, cache_set
+from .kept_pages import frame_version, release
 from .languages import current_language
 from .models import Article, ArticleQuerySet
 
@@ -22,26 +25,31 @@ MAIN_SECONDS = 24 * 3600
 
 
 class KeptMainMixin:
-    """For a DetailView of an article: renders `main_template` and `meta_template`
-    once per key and serves the page (`template_name`) around the kept parts."""
+    """For a DetailView of an article: the page (`template_name` around
+    `main_template` and `meta_template`) is rendered once per key and kept."""
 
     main_template = "articles/includes/article_main.html"
     meta_template = "articles/includes/article_head.html"
     keep_main = True  # previews are rendered afresh every time
+    kept_params = ("cite_lang",)
 
     def get(self, request, *args, **kwargs):
         key = self.main_key()
-        main = cache_get(key)
-        if main is None:
-            self.object = self.get_object()
-            context = self.get_context_data(object=self.object)
-            if template := self.template_without_main(self.object):
-                self.template_name = template
-                return self.render_to_response(context)
-            main = self.render_main(context)
-            if key:
-                cache_set(key, main, MAIN_SECONDS)
-        return self.render_to_response({"main": main, "preview": not self.keep_main})
+        if key and (content := cache_get(key)) is not None:
+            return HttpResponse(content)
+        self.object = self.get_object()
+        context = self.get_context_data(object=self.object)
+        if template := self.template_without_main(self.object):
+            self.template_name = template
+            return self.render_to_response(context)
+        main = self.render_main(context)
+        response = self.render_to_response(
+            {"main": main, "preview": not self.keep_main}
+        )
+        if key:
+            response.render()
+            cache_set(key, response.content, MAIN_SECONDS)
+        return response
 
     def template_without_main(self, article):
         """A whole-page template for an article whose page has no kept main part."""
@@ -64,11 +72,19 @@ class KeptMainMixin:
         if len(found) != 1:
             return None
         pk, updated_at = found[0]
+        frame = frame_version()
+        # Only the addresses the page names (?cite_lang=): any other parameter
+        # would be a new key, and arbitrary ones could fill the cache.
+        if frame is None or any(p not in self.kept_params for p in self.request.GET):
+            return None
         # The part holds absolute URLs (canonical, citation tags), so their root too.
         address = absolute_url(self.request.get_full_path(), self.request)
         digest = hashlib.blake2b(address.encode(), digest_size=12).hexdigest()
         lang = current_language()
-        return f"article-main:{pk}:{updated_at.timestamp()}:{lang}:{digest}"
+        return (
+            f"article-page:{release()}:{pk}:{updated_at.timestamp()}:{lang}:{digest}:"
+            f"{frame}"
+        )
 
     def render_main(self, context):
         """The page's title, metadata tags and main part, as safe strings."""

@@ -12,15 +12,14 @@ AUTONYMS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 
 def _in_language(path, code):
-    """`path` in language `code`; an address no view answers (a 404 page) cannot be
-    translated by resolving it, so its language prefix is swapped instead."""
-    url = translate_url(path, code)
-    if url != path:
-        return url
+    """`path` in language `code`. Reader addresses differ between languages only by
+    their prefix (no path is translated), so the prefix is swapped: the same result
+    as resolving and reversing the path (translate_url, which cost more than the rest
+    of a kept page), and it also holds for an address no view answers (a 404)."""
     first, _, rest = path.lstrip("/").partition("/")
     if first in LANGUAGE_CODES:
         return f"/{code}/{rest}"
-    return path
+    return translate_url(path, code)
 
 
 def _alternate(request, path, code, current):
@@ -46,7 +45,7 @@ def _page_links(request, alternates):
     language, as the sitemap lists them. The article page gives its own (interop)."""
     hreflang = [(alt["code"], alt["href"]) for alt in alternates]
     default = settings.LANGUAGE_CODE
-    path = translate_url(request.get_full_path(), default)
+    path = _in_language(request.get_full_path(), default)
     hreflang.append(
         ("x-default", absolute_url(path.replace(f"/{default}/", "/", 1), request))
     )

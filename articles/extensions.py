@@ -52,3 +52,8 @@ role_permissions = []
 # any server (ops wires the page cache's generation); the site context processor keeps
 # the journal until it moves. None: nothing provides one, read the journal every time.
 content_version = None
+
+# What else every page's frame shows besides the journal record (the journal pages in
+# the header and footer): callables returning a value with a stable repr that changes
+# whenever that part of the frame would (articles.kept_pages.frame_version).
+frame_parts = []

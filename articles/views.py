@@ -12,6 +12,7 @@ from . import article_page
 from .article_cache import KeptMainMixin
 from .caching import kept_for_content
 from .extensions import keyword_page_sections, sections_for
+from .kept_pages import KeptPageMixin, field_values, rows_version
 from .languages import current_language, localized
 from .models import Article, Issue, Keyword
 from .pagination import paginate
@@ -19,23 +20,38 @@ from .sorting import alphabet_key, first_letter
 from .toc_cache import kept_rows, kept_toc
 
 
-class HomeView(TemplateView):
+class HomeView(KeptPageMixin, TemplateView):
     template_name = "articles/home.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        issue = (
+    def get_issue(self):
+        return (
             Issue.objects.public()
             .order_by("-published_at", "-year", "-number_sort")
             .first()
         )
+
+    def page_fingerprint(self):
+        self.issue = self.get_issue()
         public = Article.objects.public()
-        recent = public.order_by("-published_at", "-id")[:6]
+        self.recent = public.order_by("-published_at", "-id")[:6]
+        self.keywords = kept_for_content("top-keywords", top_keywords)
+        return (
+            field_values(self.issue),
+            rows_version(public.in_issue(self.issue)) if self.issue else None,
+            # The recent rows' own ids and times (kept_rows reads the same).
+            list(self.recent.values_list("pk", "updated_at")),
+            [(field_values(k), k.article_count) for k in self.keywords],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        issue = self.issue
+        public = Article.objects.public()
         context.update(
             current_issue=issue,
             toc=kept_toc(public.in_issue(issue)) if issue else [],
-            recent=[html for _, _, html in kept_rows(recent, show_issue=True)],
-            top_keywords=kept_for_content("top-keywords", top_keywords),
+            recent=[html for _, _, html in kept_rows(self.recent, show_issue=True)],
+            top_keywords=self.keywords,
         )
         return context
 
@@ -54,12 +70,25 @@ class IssueArchiveView(ListView):
         return Issue.objects.public().with_public_article_counts()
 
 
-class IssueDetailView(DetailView):
+class IssueDetailView(KeptPageMixin, DetailView):
     template_name = "articles/issue.html"
     context_object_name = "issue"
 
     def get_queryset(self):
         return Issue.objects.public().select_related("journal")
+
+    def page_fingerprint(self):
+        self.object = self.get_object()
+        return (field_values(self.object), rows_version(self.toc_articles()))
+
+    def get(self, request, *args, **kwargs):
+        self.object = None
+        return super().get(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        return super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -136,22 +165,40 @@ class KeywordIndexView(TemplateView):
         return context
 
 
-class KeywordDetailView(ListView):
+class KeywordDetailView(KeptPageMixin, ListView):
     template_name = "articles/keyword.html"
     context_object_name = "articles"
     paginate_by = settings.PAGE_SIZE
+    kept_params = ("page",)
 
-    def get_queryset(self):
-        # A keyword used only by unpublished work is not shown to readers.
-        self.keyword = get_object_or_404(
-            Keyword.objects.public(), slug=self.kwargs["slug"]
-        )
-        self.extra_sections = sections_for(keyword_page_sections, self.keyword)
-        return (
+    def page_fingerprint(self):
+        self.keyword = get_object_or_404(Keyword, slug=self.kwargs["slug"])
+        self.articles = (
             Article.objects.public()
             .filter(keywords=self.keyword)
             .order_by("-published_at", "-id")
         )
+        articles = rows_version(self.articles)
+        # A keyword used only by unpublished work is not shown to readers. One used
+        # by a public article is public by that rule (Keyword.objects.public()),
+        # which is then asked only of the others (the costlier query).
+        if not articles[0] and not self.is_public(self.keyword):
+            raise Http404("No public use")
+        self.extra_sections = sections_for(keyword_page_sections, self.keyword)
+        shown = [
+            [field_values(obj) for obj in value]
+            for section in self.extra_sections
+            for value in section.values()
+            if isinstance(value, list)
+        ]
+        return (field_values(self.keyword), articles, shown)
+
+    @staticmethod
+    def is_public(keyword):
+        return Keyword.objects.public().filter(pk=keyword.pk).exists()
+
+    def get_queryset(self):
+        return self.articles
 
     def paginate_queryset(self, queryset, page_size):
         if self.request.GET.get(self.page_kwarg) == "":
@@ -188,6 +235,9 @@ class PreviewMixin:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
         return response
+
+    def page_fingerprint(self):
+        return None  # a preview is never kept
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

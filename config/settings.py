@@ -361,9 +361,12 @@ def cache_from_url(url):
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
 # Anonymous reader pages are cached per language and URL (pagecache app).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
-# The article page keeps its rendered main part per article, language and last change
+# The article page is kept whole per article, language and last change
 # (articles/freshness.py moves the article's updated_at whenever its page would change).
 ARTICLE_MAIN_CACHE = env_bool("ARTICLE_MAIN_CACHE", True)
+# Reader list pages (home, issue, keyword...) are kept whole under a fingerprint of what
+# each shows (articles/kept_pages.py): an edit renders again only the pages it touches.
+KEPT_PAGES = env_bool("KEPT_PAGES", True)
 # The reference page of PERFORMANCE.md at /bench/naive/, for `make bench` only.
 BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))

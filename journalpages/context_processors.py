@@ -7,6 +7,7 @@ a warm page costs no query for them.
 from django.utils.functional import SimpleLazyObject
 
 from articles import extensions
+from articles.kept_pages import field_values
 
 from .models import Page
 
@@ -29,6 +30,11 @@ def linked_pages():
     if _kept[0] != generation:
         _kept[:] = [generation, _linked_pages()]
     return _kept[1]
+
+
+def frame_part():
+    """What the header and footer show of the journal pages (kept pages' frame)."""
+    return [field_values(page) for page in linked_pages()]
 
 
 def forget_pages():

@@ -57,7 +57,7 @@ def page(client, article, lang="en", query=""):
 def kept(client, article, lang="en"):
     """View the page twice: the second view comes from the kept part."""
     first = page(client, article, lang)
-    assert any(key.startswith(":1:article-main:") for key in cache._cache)
+    assert any(key.startswith(":1:article-page:") for key in cache._cache)
     assert page(client, article, lang) == first
     return first
 
