@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.db import models
 from django.utils import translation
@@ -54,8 +55,7 @@ class PartialDate:
         return self.format()
 
     def format(self, lang=None):
-        with translation.override(lang or current_language()):
-            return date_format(self.value, FORMAT_NAMES[self.precision])
+        return _formatted(self.value, self.precision, lang or current_language())
 
     def iso(self):
         """ISO 8601 at the precision: 2007, 2007-09, 2007-09-28 (<time datetime>)."""
@@ -73,6 +73,14 @@ class PartialDate:
             days = calendar.monthrange(self.value.year, self.value.month)[1]
             return date(self.value.year, self.value.month, days)
         return self.value
+
+
+@lru_cache(maxsize=8192)
+def _formatted(value, precision, lang):
+    # Kept per process: a list of a hundred dates would otherwise switch the
+    # language and look its formats up a hundred times.
+    with translation.override(lang):
+        return date_format(value, FORMAT_NAMES[precision])
 
 
 def parse_partial_date(text):

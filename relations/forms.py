@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from articles.languages import LANGUAGE_CODES
+
 from .models import (
     AgreementKind,
     AgreementStatus,
@@ -21,11 +23,21 @@ SORTS = {
 
 
 class SlugChoiceField(forms.ModelChoiceField):
-    """A choice by slug in the URL (`?domain=border`), labelled in the page language."""
+    """A choice by slug in the URL (`?domain=border`), labelled in the page language.
 
-    def __init__(self, queryset, **kwargs):
+    `shown`: the columns its labels are made of (translated ones in every language),
+    so that a rendered filter can be kept until exactly these change.
+    """
+
+    def __init__(self, queryset, shown=(), **kwargs):
         kwargs.setdefault("empty_label", _("all"))
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+        self.shown = tuple(shown)
+
+    def shown_values(self):
+        """[(slug, label columns…)] of the choices, in their order, from one narrow
+        query without model instances."""
+        return list(self.queryset.values_list("slug", *self.shown))
 
 
 class YearRangeForm(forms.Form):
@@ -44,10 +56,24 @@ class YearRangeForm(forms.Form):
         return cleaned
 
 
+def in_languages(*fields):
+    return tuple(f"{field}_{code}" for field in fields for code in LANGUAGE_CODES)
+
+
 class TimelineFilter(YearRangeForm):
-    domain = SlugChoiceField(Domain.objects.all(), label=_("domain"))
-    country = SlugChoiceField(Country.objects.all(), label=_("country"))
-    organization = SlugChoiceField(Organization.objects.all(), label=_("organization"))
+    domain = SlugChoiceField(
+        Domain.objects.all(), label=_("domain"), shown=in_languages("name")
+    )
+    country = SlugChoiceField(
+        Country.objects.all(),
+        label=_("country"),
+        shown=("iso_code", *in_languages("name")),
+    )
+    organization = SlugChoiceField(
+        Organization.objects.all(),
+        label=_("organization"),
+        shown=in_languages("acronym", "name"),
+    )
     kind = forms.ChoiceField(
         label=_("kind"), required=False, choices=[("", _("all")), *EventKind.choices]
     )
@@ -56,6 +82,14 @@ class TimelineFilter(YearRangeForm):
     def active(self):
         """The cleaned filters that have a value (for the query and for links)."""
         return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+
+    def shown_choices(self):
+        """What the choices of the domain, country and organization widgets show."""
+        return [
+            field.shown_values()
+            for field in self.fields.values()
+            if isinstance(field, SlugChoiceField)
+        ]
 
 
 class AgreementFilter(forms.Form):

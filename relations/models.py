@@ -1,7 +1,10 @@
+from dataclasses import dataclass
+from types import SimpleNamespace
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -191,10 +194,33 @@ def published_articles():
     )
 
 
+def _names(field):
+    return tuple(f"{field}_{code}" for code in LANGUAGE_CODES)
+
+
+NAME_FIELDS = _names("name")
+
+
+# What a list row shows of an event (relations.templatetags.relations.event_item).
+LISTED_EVENT_FIELDS = (
+    "slug",
+    "kind",
+    "date",
+    "date_precision",
+    "end_date",
+    "end_precision",
+    *_names("title"),
+)
+
+
 class EventQuerySet(PublishedQuerySet):
     def for_listing(self):
-        """What a timeline row shows: domains and countries, loaded once."""
-        return self.prefetch_related("domains", "countries")
+        """What a list row shows of the event itself, and only that (timeline,
+        home, domain and pair pages; `listed()` adds its domains and countries). A
+        plain queryset: rewriting lookups and loading every translated column
+        (descriptions in three languages) cost more than the query."""
+        plain = EventQuerySet(model=Event, query=self.query.chain(), using=self._db)
+        return plain.only(*LISTED_EVENT_FIELDS)
 
     def for_detail(self):
         return self.prefetch_related(
@@ -506,6 +532,57 @@ class Observation(SourceLanguageMixin, models.Model):
     def note_text(self):
         """The note, with its language, for `includes/loc.html`."""
         return Localized(self.note, self.source_language, current_language())
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A domain or country as a list row shows it: its slug (a country's: its ISO
+    code) and its name in the page language (`str()`, as the model's own)."""
+
+    slug: str
+    label: str
+
+    def __str__(self):
+        return self.label
+
+
+def _tags(links, kind, key, order, names):
+    """`links` (a link table's rows of the listed events) as values, `kind` naming
+    them in the union: event id, kind, slug or code, order, names."""
+    return links.values_list(
+        "event_id", Value(kind), key, order, *(f"{names}_{c}" for c in LANGUAGE_CODES)
+    )
+
+
+def listed(events):
+    """`events` (a `for_listing()` queryset, sliced) as a list, each with the
+    `listed_domains` and `listed_countries` a row shows, in their order: one query
+    on both link tables for all rows, without a related manager or a model instance
+    per domain or country."""
+    events = list(events)
+    if not events:
+        return events
+    ids = [event.pk for event in events]
+    domains = Event.domains.through.objects.filter(event_id__in=ids)
+    countries = Event.countries.through.objects.filter(event_id__in=ids)
+    rows = _tags(domains, "domain", "domain__slug", "domain__order", "domain__name")
+    rows = rows.union(
+        _tags(countries, "country", "country__iso_code", Value(0), "country__name"),
+        all=True,
+    )
+    tags, by_event = {}, {}
+    # Domains by (order, slug), countries by ISO code, as their models order them.
+    ordered = sorted(rows, key=lambda row: (row[1], row[3], row[2]))
+    for event_id, kind, key, _order, *names in ordered:
+        if (kind, key) not in tags:
+            values = dict(zip(NAME_FIELDS, names, strict=True))
+            text = localized(SimpleNamespace(**values), "name")
+            tags[kind, key] = Tag(key, text.text or key)
+        by_event.setdefault((event_id, kind), []).append(tags[kind, key])
+    for event in events:
+        event.listed_domains = by_event.get((event.pk, "domain"), [])
+        event.listed_countries = by_event.get((event.pk, "country"), [])
+    return events
 
 
 def domain_counts():

@@ -4,13 +4,14 @@ from collections import Counter
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import DetailView, TemplateView
 
-from articles.caching import kept_for_content
+from articles.caching import cache_get, cache_set, kept_for_content
 from articles.languages import current_language
 from articles.models import Article
 from articles.numbers import format_number
@@ -27,12 +28,16 @@ from .models import (
     Indicator,
     Organization,
     domain_counts,
+    listed,
     published_q,
 )
 
 TIMELINE_PAGE = 50
 MIN_CHARTED = 3  # fewer figures than this are a sentence, not a chart
 MAX_DRAWN = 1000
+FILTERS_SECONDS = 3600
+# Part of the kept filters' key: a change to their markup must not meet older ones.
+FILTERS_FORMAT = 1
 
 
 def draw_timeline(events, title, numbers=None):
@@ -75,7 +80,8 @@ def draw_timeline(events, title, numbers=None):
 
 
 def kept_timeline(events, query, numbers=None):
-    """The timeline of `events` (the published ones, filtered by `query`), drawn
+    """The timeline of `events` (the published ones, filtered by `query`, or of the
+    subject `query` names on a domain, organization or country-pair page), drawn
     once per language, filter and numbered page until content changes: 1,000 events
     take longer to draw than the rest of the page takes to render. `numbers` as for
     draw_timeline."""
@@ -88,6 +94,26 @@ def kept_timeline(events, query, numbers=None):
         lambda: str(draw_timeline(events, _("Timeline of events"), numbers=numbers)),
     )
     return mark_safe(svg)  # noqa: S308 - drawn by charts.timeline_svg, escaped there
+
+
+def kept_filters(form):
+    """The timeline's filter widgets, with the values chosen and any errors, kept
+    under the language, the values given for the form's fields (other parameters of
+    the URL change nothing) and what the choices show: three narrow queries instead
+    of rendering every option through the widget templates. A domain, country or
+    organization renamed, added or removed makes a new key at once."""
+    given = [(name, form.data.getlist(name)) for name in form.fields]
+    choices = form.shown_choices()
+    shown = (FILTERS_FORMAT, current_language(), form.is_bound, given, choices)
+    digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+    key = f"timeline-filters:{digest}"
+    html = cache_get(key)
+    if html is None:
+        html = render_to_string(
+            "relations/includes/timeline_filters.html", {"form": form}
+        )
+        cache_set(key, html, FILTERS_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our template, escaped there
 
 
 def public_articles_about(events=None, agreements=None):
@@ -108,8 +134,8 @@ class RelationsHomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         events = Event.objects.published()
         context.update(
-            domains=domain_counts(),
-            latest=events.for_listing()[:8],
+            domains=kept_domain_counts(),
+            latest=listed(events.for_listing()[:8]),
             timeline=kept_timeline(events, ""),
             pairs=country_pairs(),
             organizations=Organization.objects.all(),
@@ -119,7 +145,22 @@ class RelationsHomeView(TemplateView):
 
 
 def country_pairs(limit=12):
-    """The country pairs sharing the most published events and agreements.
+    """The country pairs sharing the most published events and agreements, as
+    (country, country, number shared); the pairs are counted once until content
+    changes (every link of every published entry is read), the countries read anew.
+    """
+    top = kept_for_content(f"country-pairs:{limit}", lambda: count_pairs(limit))
+    codes = {code for a, b, _ in top for code in (a, b)}
+    countries = {c.iso_code: c for c in Country.objects.filter(iso_code__in=codes)}
+    return [
+        (countries[a], countries[b], shared)
+        for a, b, shared in top
+        if a in countries and b in countries
+    ]
+
+
+def count_pairs(limit):
+    """[(ISO code, ISO code, number shared)] of the `limit` pairs sharing most.
 
     Multilateral entries make every pair of their parties a pair; ordering by the
     number of shared entries keeps the bilateral relations the journal studies on top.
@@ -133,9 +174,21 @@ def country_pairs(limit=12):
         (a, b) for codes in by_entry.values() for a in codes for b in codes if a < b
     )
     top = sorted(shared, key=lambda pair: (-shared[pair], pair))[:limit]
-    codes = {code for pair in top for code in pair}
-    countries = {c.iso_code: c for c in Country.objects.filter(iso_code__in=codes)}
-    return [(countries[a], countries[b], shared[(a, b)]) for a, b in top]
+    return [(a, b, shared[(a, b)]) for a, b in top]
+
+
+def kept_domain_counts():
+    """The domains with `event_count` and `agreement_count` of published entries
+    (domain_counts()), the counts kept until content changes: counting every
+    published entry per domain costs more than the rest of the home page."""
+    counts = kept_for_content(
+        "domain-counts",
+        lambda: {d.pk: (d.event_count, d.agreement_count) for d in domain_counts()},
+    )
+    domains = list(Domain.objects.all())
+    for domain in domains:
+        domain.event_count, domain.agreement_count = counts.get(domain.pk, (0, 0))
+    return domains
 
 
 class TimelineView(TemplateView):
@@ -156,8 +209,9 @@ class TimelineView(TemplateView):
         query.pop("page", None)
         context.update(
             form=form,
+            filters=kept_filters(form),
             page_obj=page,
-            events=page.object_list,
+            events=listed(page.object_list),
             timeline=kept_timeline(
                 events,
                 query.urlencode(),
@@ -213,17 +267,19 @@ class AgreementDetailView(DetailView):
 class GatheringMixin:
     """Pages that gather events, agreements, indicators and articles of one subject."""
 
-    def gather(self, events, agreements, indicators):
+    def gather(self, subject, events, agreements, indicators):
+        """The context of the page of `subject` ("domain/water"; it names the kept
+        chart, so it is never a timeline query: those have a "=")."""
         events = events.published()
         agreements = agreements.published()
         return {
-            "events": events.for_listing()[:100],
+            "events": listed(events.for_listing()[:100]),
             "agreements": agreements.for_listing()[:100],
             "indicators": indicators.published(),
             "articles": public_articles_about(
                 events.values("pk"), agreements.values("pk")
             ),
-            "timeline": draw_timeline(events, _("Timeline of events")),
+            "timeline": kept_timeline(events, subject),
         }
 
 
@@ -237,6 +293,7 @@ class DomainDetailView(GatheringMixin, DetailView):
         domain = self.object
         context.update(
             self.gather(
+                f"domain/{domain.slug}",
                 Event.objects.filter(domains=domain),
                 Agreement.objects.filter(domains=domain),
                 Indicator.objects.filter(domain=domain),
@@ -257,6 +314,7 @@ class OrganizationDetailView(GatheringMixin, DetailView):
         org = self.object
         context.update(
             self.gather(
+                f"organization/{org.slug}",
                 Event.objects.filter(organizations=org),
                 Agreement.objects.filter(organizations=org),
                 Indicator.objects.none(),
@@ -289,6 +347,7 @@ class CountryPairView(GatheringMixin, TemplateView):
             first=a,
             second=b,
             **self.gather(
+                f"pair/{a.iso_code}/{b.iso_code}",
                 Event.objects.filter(countries=a).filter(countries=b),
                 Agreement.objects.filter(countries=a).filter(countries=b),
                 Indicator.objects.filter(countries=a).filter(countries=b),

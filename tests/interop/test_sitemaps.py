@@ -59,7 +59,7 @@ SECTION_QUERIES = {
     "domains": 1,
     "organizations": 1,
     "indicators": 1,
-    "countries": 3,  # event parties, agreement parties, the countries
+    "countries": 1,  # the countries (the pairs are kept until content changes)
 }
 INDEX_QUERIES = sum(SECTION_QUERIES.values())
 

@@ -20,7 +20,7 @@ from pagecache.middleware import lock_key
 from relations.admin import EventAdmin
 from relations.models import Event
 from tests.builders import future, make_article, make_issue, make_staff
-from tests.relations.builders import make_event
+from tests.relations.builders import make_domain, make_event
 
 pytestmark = pytest.mark.django_db
 S = Article.Status
@@ -162,7 +162,11 @@ EVENT_GONE = [
 def shown():
     issue = make_issue(number="9")
     article = make_article(issue=issue, title_en="Removable article")
-    event = make_event(title_en="Removable summit", articles=[article])
+    event = make_event(
+        title_en="Removable summit",
+        articles=[article],
+        domains=[make_domain(slug="water")],
+    )
     return article, event
 
 
@@ -201,7 +205,12 @@ def test_an_event_taken_out_of_view_is_never_served_stale(
     client, shown, remove, django_capture_on_commit_callbacks
 ):
     article, event = shown
-    urls = [f"/en/articles/{article.slug}/", "/en/relations/timeline/"]
+    urls = [
+        f"/en/articles/{article.slug}/",
+        "/en/relations/timeline/",
+        "/en/relations/domains/water/",  # its list and its kept chart
+        "/en/relations/",  # the latest events and the kept chart
+    ]
     for url in urls:
         assert "Removable summit" in cached(client, url)
         another_request_renders(url)
@@ -210,9 +219,10 @@ def test_an_event_taken_out_of_view_is_never_served_stale(
     assert article_page["X-Page-Cache"] == "miss"
     assert "Removable summit" not in article_page.content.decode()
     if remove is not unlink_event:  # unlinked, it is still on the timeline
-        timeline = get(client, urls[1])
-        assert timeline["X-Page-Cache"] == "miss"
-        assert "Removable summit" not in timeline.content.decode()
+        for url in urls[1:]:
+            page = get(client, url)
+            assert page["X-Page-Cache"] == "miss"
+            assert "Removable summit" not in page.content.decode()
 
 
 def test_an_edit_that_keeps_content_public_may_be_served_stale(client, shown):

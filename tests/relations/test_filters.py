@@ -145,6 +145,27 @@ def test_the_filter_form_shows_the_chosen_values(client, timeline, lang):
     assert form.find("input", name="year_to").attrs["value"] == "2010"
 
 
+def test_each_query_shows_its_own_chosen_values_and_errors(client, timeline):
+    """The rendered filters are kept per query: one never shows another's values."""
+
+    def shown(query):
+        form = parse(client.get(timeline_url("en", query))).find(
+            "form", class_="filters"
+        )
+        kind = form.find("select", name="kind")
+        return kind.find("option", selected="").attrs["value"], form.find_all(
+            class_="field-error"
+        ) != []
+
+    for _ in range(2):  # the second time from the kept pieces
+        assert shown("kind=visit") == ("visit", False)
+        assert shown("kind=summit") == ("summit", False)
+        assert shown("kind=summit&year_from=abc") == ("summit", True)
+        assert shown("kind=summit&utm_source=x") == ("summit", False)
+        assert shown("year_from=abc&kind=summit") == ("summit", True)
+        assert shown("") == ("", False)
+
+
 def test_the_next_page_link_keeps_the_filters(client):
     water = make_domain(slug="water")
     for i in range(51):

@@ -8,6 +8,7 @@ from tests.relations.builders import (
     country,
     knowledge_base,
     make_agreement,
+    make_domain,
     make_event,
 )
 
@@ -85,6 +86,29 @@ def test_listing_links_the_summit_with_its_title_and_date(client, kb, lang, page
     assert item.find("a", href=url_in(lang, kb.domain)).text == text_of(
         kb.domain, "name", lang
     )
+
+
+@pytest.mark.parametrize("page", ["home", "timeline", "domain", "pair"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_row_names_its_domains_in_their_order_and_countries_by_code(
+    client, lang, page
+):
+    first, second = make_domain(slug="zz", order=1), make_domain(slug="aa", order=2)
+    kg, kz, tj = country("KG"), country("KZ"), country("TJ")
+    make_event(domains=[second, first], countries=[tj, kz, kg])
+    url = {
+        "home": url_in(lang, "relations:home"),
+        "timeline": url_in(lang, "relations:timeline"),
+        "domain": url_in(lang, first),
+        "pair": url_in(lang, "relations:pair", a="kg", b="tj"),
+    }[page]
+    (byline,) = parse(client.get(url)).find_all("p", class_="byline")
+    links = [(a.attrs["href"], a.text) for a in byline.find_all("a")]
+    assert links == [
+        (url_in(lang, d), text_of(d, "name", lang)) for d in (first, second)
+    ]
+    countries = ", ".join(text_of(c, "name", lang) for c in (kg, kz, tj))
+    assert byline.text.endswith(f" · {countries}")
 
 
 @pytest.mark.parametrize("page", ["domain", "pair", "organization"])
