@@ -12,6 +12,7 @@ class RelationsConfig(AppConfig):
         from articles.link_rows import name_link_rows
         from articles.revisions import follow_with_articles
 
+        from . import freshness as event_freshness
         from . import roles, views
         from .models import Agreement, Event, Indicator, Organization
 
@@ -30,6 +31,8 @@ class RelationsConfig(AppConfig):
         # Article pages list the published events and agreements linked to them.
         freshness.touch_linked(Event, "fresh-event")
         freshness.touch_linked(Agreement, "fresh-agreement")
+        # The timeline keeps its page under its events' `updated_at`.
+        event_freshness.connect()
 
         # Article revisions keep the article's links to events and agreements.
         for name, model in (("event_links", Event), ("agreement_links", Agreement)):

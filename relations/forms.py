@@ -84,12 +84,15 @@ class TimelineFilter(YearRangeForm):
         return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
 
     def shown_choices(self):
-        """What the choices of the domain, country and organization widgets show."""
-        return [
-            field.shown_values()
-            for field in self.fields.values()
-            if isinstance(field, SlugChoiceField)
-        ]
+        """What the choices of the domain, country and organization widgets show
+        (read once per form: the page's fingerprint and its widgets both ask)."""
+        if not hasattr(self, "_shown_choices"):
+            self._shown_choices = [
+                field.shown_values()
+                for field in self.fields.values()
+                if isinstance(field, SlugChoiceField)
+            ]
+        return self._shown_choices
 
 
 class AgreementFilter(forms.Form):

@@ -293,6 +293,9 @@ class Event(SourceLanguageMixin, Dated):
     source = models.TextField(_("source"), blank=True)
     source_language = source_language_field()
     is_published = models.BooleanField(_("published"), default=False)
+    # Moved by every save and by linking a domain, country, organization or person
+    # (relations/freshness.py): the timeline page's fingerprint reads it.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.generic import DetailView, TemplateView
 
 from articles.caching import cache_get, cache_set, kept_for_content
+from articles.kept_pages import KeptPageMixin, rows_version
 from articles.languages import current_language
 from articles.models import Article
 from articles.numbers import format_number
@@ -191,19 +192,32 @@ def kept_domain_counts():
     return domains
 
 
-class TimelineView(TemplateView):
-    """Events filtered by domain, country, organization, kind, years; shareable URLs."""
+class TimelineView(KeptPageMixin, TemplateView):
+    """Events filtered by domain, country, organization, kind, years; shareable URLs.
+
+    Kept whole (articles.kept_pages) under the count, latest `updated_at` and ids of
+    the events it shows and what its filter choices show: an edit to an event, a
+    link (relations/freshness.py) or a domain or country renamed makes a new key."""
 
     template_name = "relations/timeline.html"
+    kept_params = (*TimelineFilter.base_fields, "page")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def filtered_events(self):
         form = TimelineFilter(self.request.GET or None)
         events = Event.objects.published()
         if form.is_bound and not form.is_valid():
             events = events.none()
         elif form.is_bound:
             events = events.filtered(form.active())
+        return form, events
+
+    def page_fingerprint(self):
+        self.form, self.events = self.filtered_events()
+        return (rows_version(self.events), self.form.shown_choices())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form, events = self.form, self.events
         page = paginate(self.request, events.for_listing(), TIMELINE_PAGE)
         query = self.request.GET.copy()
         query.pop("page", None)

@@ -8,12 +8,15 @@ and content taken out of public view is never served from it.
 
 import pytest
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.urls import translate_url
 from django.utils import translation
 
 from articles.context_processors import _in_language
 from articles.models import Article
 from articles.workflow import Role, transition
+from relations.admin import EventAdmin
+from relations.models import Event
 from tests.builders import (
     future,
     make_article,
@@ -24,7 +27,7 @@ from tests.builders import (
     past,
 )
 from tests.journalpages.builders import make_page
-from tests.relations.builders import make_agreement, make_event
+from tests.relations.builders import make_agreement, make_domain, make_event
 
 pytestmark = pytest.mark.django_db
 S = Article.Status
@@ -227,3 +230,47 @@ def test_an_issue_preview_is_never_kept(client, shown):
 def test_language_links_swap_the_prefix_as_translating_the_address_would(path, code):
     with translation.override(path.split("/")[1]):  # as in the request for `path`
         assert _in_language(path, code) == translate_url(path, code)
+
+
+def unpublish_in_admin(event):
+    # The admin's list action: one UPDATE, no save, no updated_at moved.
+    request = RequestFactory().post("/")
+    request.user = make_staff(is_superuser=True)
+    request._messages = type("M", (), {"add": lambda *a, **k: None})()
+    EventAdmin(Event, None).unpublish(request, Event.objects.filter(pk=event.pk))
+
+
+@pytest.mark.parametrize("remove", ["save", "admin action", "delete"])
+def test_an_event_taken_out_of_view_is_never_served_from_the_kept_timeline(
+    client, remove
+):
+    make_journal()
+    gone = make_event(title_en="Vanishing summit", date=past(900).date())
+    make_event(title_en="Lasting summit", date=past(800).date())
+    url = "/en/relations/timeline/"
+    assert "Vanishing summit" in kept(client, url)
+    if remove == "save":
+        gone.is_published = False
+        gone.save()
+    elif remove == "admin action":
+        unpublish_in_admin(gone)
+    else:
+        gone.delete()
+    page = html(client, url)
+    assert "Vanishing summit" not in page
+    assert "Lasting summit" in page
+
+
+@pytest.mark.parametrize("side", ["event", "domain"])
+def test_a_domain_linked_to_an_event_shows_on_the_kept_timeline(client, side):
+    make_journal()
+    event = make_event(title_en="Summit", date=past(900).date())
+    domain = make_domain(name_en="Water and energy")
+    url = "/en/relations/timeline/"
+    link = f'href="/en/relations/domains/{domain.slug}/"'
+    assert link not in kept(client, url)
+    if side == "event":
+        event.domains.add(domain)
+    else:
+        domain.events.add(event)
+    assert link in html(client, url)

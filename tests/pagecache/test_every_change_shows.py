@@ -298,9 +298,9 @@ def test_a_change_shows_on_the_cached_page_at_once(
     before = client.get(url)
     if settings.PAGE_CACHE_ENABLED:
         assert before["X-Page-Cache"] == "hit"
-    elif url_of in (article_url, issue_url, keyword_url, home_url):
-        # kept whole; search and the knowledge base keep parts (rows, snippets,
-        # charts, filters, counts), not their pages
+    elif url_of in (article_url, issue_url, keyword_url, home_url, timeline_url):
+        # kept whole; search and the other knowledge-base pages keep parts (rows,
+        # snippets, charts, filters, counts), not their pages
         assert any(key.startswith(KEPT_KEYS) for key in cache._cache)
         assert before.content == first.content
     assert expected not in before.content.decode()

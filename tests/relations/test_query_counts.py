@@ -31,9 +31,9 @@ QUERIES = {
     # domains (their counts kept), latest events + their domains and countries (one
     # query), the countries of the pairs (kept), organizations, indicators
     "home": 6,
-    # domain, country and organization choices, count, events + their domains and
-    # countries (one query)
-    "timeline": 6,
+    # kept whole (articles/kept_pages.py): the domain, country and organization
+    # choices and the version of its events; see RENDERED for a render
+    "timeline": 4,
     # event, domains, countries, organizations, keywords, people, agreements,
     # public articles + authors
     "event": 9,
@@ -56,6 +56,9 @@ FILTERED = {
     "timeline": QUERIES["timeline"] + 2,
     "agreements": QUERIES["agreements"] + 2,
 }
+# The timeline rendered (kept pages off, or a fingerprint not kept yet): also the
+# count and the page of events with their domains and countries (one query).
+RENDERED = {"timeline": QUERIES["timeline"] + 3}
 
 
 def populate(n):
@@ -178,6 +181,19 @@ def test_event_pages_cost_the_same_with_500_events(
     )
     (svg,) = doc.find_all("svg")
     assert len(svg.find_all("a")) == n
+
+
+@pytest.mark.parametrize("n", [10, 500])
+def test_timeline_rendered_afresh_costs_the_same_with_500_events(
+    client, settings, django_assert_num_queries, water, n
+):
+    settings.KEPT_PAGES = False
+    bulk_events(n, domains=[water], countries=[country("KG"), country("TJ")])
+    url = url_in("en", "relations:timeline")
+    response = assert_queries(
+        client, url, RENDERED["timeline"], django_assert_num_queries
+    )
+    assert len(parse(response).find_all("article", class_="event-item")) == min(n, 50)
 
 
 @pytest.mark.parametrize("n", [5, 200])
