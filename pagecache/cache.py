@@ -23,6 +23,7 @@ another beside it), read at each request: a save in one worker makes every worke
 pages stale at once.
 """
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -57,11 +58,19 @@ def next_scheduled_change():
 def state_file():
     """Where workers with process-local caches share the generation."""
     configured = getattr(settings, "PAGE_CACHE_STATE_FILE", None)
+    return _state_file(
+        configured, settings.BASE_DIR, settings.DATABASES["default"]["NAME"]
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _state_file(configured, base_dir, database):
+    # Read twice a request or more: the path is worked out once per setting.
     if configured:
         return Path(configured)
-    site = f"{settings.BASE_DIR}|{settings.DATABASES['default']['NAME']}"
-    digest = hashlib.blake2b(site.encode(), digest_size=8).hexdigest()
-    return Path(tempfile.gettempdir()) / f"journal-page-generation-{digest}"
+    digest = hashlib.blake2b(f"{base_dir}|{database}".encode(), digest_size=8)
+    name = f"journal-page-generation-{digest.hexdigest()}"
+    return Path(tempfile.gettempdir()) / name
 
 
 def epoch_file():
