@@ -393,7 +393,10 @@ class IndicatorDetailView(DetailView):
 
 def keyword_section(keyword):
     """Published events and agreements with `keyword` (journal's keyword page)."""
-    events = list(Event.objects.published().filter(keywords=keyword)[:100])
+    # for_listing(): the narrow plain query of what a row shows (no tags here)
+    events = list(
+        Event.objects.published().filter(keywords=keyword).for_listing()[:100]
+    )
     agreements = list(Agreement.objects.published().filter(keywords=keyword)[:100])
     if not events and not agreements:
         return None
@@ -406,7 +409,7 @@ def keyword_section(keyword):
 
 def article_section(article):
     """Published events and agreements an article discusses, for its page."""
-    events = list(Event.objects.published().filter(articles=article))
+    events = list(Event.objects.published().filter(articles=article).for_listing())
     agreements = list(Agreement.objects.published().filter(articles=article))
     if not events and not agreements:
         return None
