@@ -133,6 +133,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
         os.environ.get("DB_CONNECT_TIMEOUT", "3")
     )
+    if env_bool("DB_PREPARED", True):
+        # Parameters bound by the server, and a statement run twice on a connection
+        # prepared there: PostgreSQL plans it once, not on every request (planning
+        # took longer than running the small queries of kept pages). Off behind a
+        # pooler in transaction mode (pgbouncer), which cannot keep prepared
+        # statements per client.
+        DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 2
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a writer holds the lock; IMMEDIATE takes the write
     # lock at BEGIN so two writers queue instead of failing mid-transaction.
