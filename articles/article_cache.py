@@ -8,11 +8,15 @@ small query for visibility and the key, whatever the page holds; an edit renders
 again only the pages of the articles it touched.
 """
 
+import functools
 import hashlib
+from datetime import UTC, datetime
 
 from django.conf import settings
+from django.db import connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from .addresses import absolute_url
 from .caching import cache_get, cache_set
@@ -22,6 +26,53 @@ from .models import Article, ArticleQuerySet
 
 # A day: a kept article part is only ever replaced by a newer key, never stale.
 MAIN_SECONDS = 24 * 3600
+
+
+def key_query(slug, now=None):
+    """The public article `slug`'s id and `updated_at` (the kept page's key).
+
+    Unordered: with the default ordering and a LIMIT, PostgreSQL walks the
+    published-date index instead of the slug's (3.6 ms instead of 0.1). A plain
+    queryset (the same visibility rule): no translated field is read, so
+    modeltranslation's query rewriting is skipped."""
+    public = ArticleQuerySet(model=Article).public(now=now)
+    return public.filter(slug=slug).order_by().values_list("pk", "updated_at")[:2]
+
+
+# Stand-ins the key query is compiled with, once, then replaced by the request's.
+_SLUG = "\x00slug"
+_NOW = datetime(1001, 1, 1, tzinfo=UTC)
+
+
+@functools.cache
+def _compiled_key_query(alias):
+    """The SQL and parameters of key_query() on PostgreSQL, with the positions of
+    the slug and the time among them; None if they cannot be told apart."""
+    sql, params = key_query(_SLUG, _NOW).query.sql_with_params()
+    slots = [{_SLUG: "slug", _NOW: "now"}.get(p) for p in params]
+    if slots.count("slug") != 1 or "now" not in slots:
+        return None
+    return sql, tuple(params), tuple(slots)
+
+
+def public_id_and_time(slug):
+    """[(id, updated_at)] of the public article `slug` (at most two rows).
+
+    Asked on every request for an article page, so on PostgreSQL the query is
+    built by the ORM once per process and only its parameters are bound per
+    request: building it took two thirds of the time (0.6 ms of 0.9).
+    The rule is still `public()`'s; elsewhere the ORM builds it every time."""
+    compiled = None
+    if connection.vendor == "postgresql":
+        compiled = _compiled_key_query(connection.alias)
+    if compiled is None:
+        return list(key_query(slug))
+    sql, params, slots = compiled
+    values = {"slug": slug, "now": timezone.now()}
+    bound = [values[slot] if slot else p for p, slot in zip(params, slots, strict=True)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, bound)
+        return cursor.fetchall()
 
 
 class KeptMainMixin:
@@ -58,17 +109,7 @@ class KeptMainMixin:
     def main_key(self):
         if not (self.keep_main and settings.ARTICLE_MAIN_CACHE):
             return None
-        # Unordered: with the default ordering and a LIMIT, PostgreSQL walks the
-        # published-date index instead of the slug's (3.6 ms instead of 0.1).
-        # A plain queryset (the same visibility rule): no translated fields are read,
-        # so modeltranslation's query rewriting is skipped (0.1 ms of 0.6).
-        found = (
-            ArticleQuerySet(model=Article)
-            .public()
-            .filter(slug=self.kwargs.get("slug"))
-            .order_by()
-            .values_list("pk", "updated_at")
-        )[:2]
+        found = public_id_and_time(self.kwargs.get("slug"))
         if len(found) != 1:
             return None
         pk, updated_at = found[0]

@@ -390,13 +390,14 @@ def public_since(prefix=""):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def public(self):
+    def public(self, now=None):
         """THE visibility rule, used by every public channel.
 
         Public means: status published, publication time passed, and the issue itself
         published with its time passed. Scheduling needs no job: the query decides.
+        `now`: the time to decide at (by default the present).
         """
-        now = timezone.now()
+        now = now or timezone.now()
         return self.filter(
             status=ArticleStatus.PUBLISHED,
             published_at__lte=now,

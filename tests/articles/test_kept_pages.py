@@ -6,12 +6,16 @@ same page a fresh render gives, every change it shows reaches it at once
 and content taken out of public view is never served from it.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import RequestFactory
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 
+from articles.article_cache import _compiled_key_query, key_query, public_id_and_time
 from articles.context_processors import _in_language
 from articles.models import Article
 from articles.workflow import Role, transition
@@ -274,3 +278,28 @@ def test_a_domain_linked_to_an_event_shows_on_the_kept_timeline(client, side):
     else:
         domain.events.add(event)
     assert link in html(client, url)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: the key query is compiled once only there",
+)
+def test_the_compiled_key_query_answers_as_the_visibility_rule_does():
+    make_journal()
+    shown = make_article(title_en="Public")
+    cases = [
+        shown,
+        make_article(published_at=future(2)),  # scheduled
+        make_article(issue=make_issue(number="11", published_at=None)),
+        make_article(status=S.DRAFT),
+    ]
+    withdraw(make_article())
+    cases.append(Article.objects.get(status=S.WITHDRAWN))
+    assert _compiled_key_query(connection.alias) is not None
+    for article in cases:
+        assert public_id_and_time(article.slug) == list(key_query(article.slug))
+    shown.refresh_from_db()
+    assert public_id_and_time(shown.slug) == [(shown.pk, shown.updated_at)]
+    assert public_id_and_time("no-such-article") == []
+    later = timezone.now() + timedelta(days=3)
+    assert [pk for pk, _ in key_query(cases[1].slug, now=later)] == [cases[1].pk]
