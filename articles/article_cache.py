@@ -9,7 +9,6 @@ again only the pages of the articles it touched.
 """
 
 import functools
-import hashlib
 from datetime import UTC, datetime
 
 from django.conf import settings
@@ -18,9 +17,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .addresses import absolute_url
 from .caching import cache_get, cache_set
-from .kept_pages import frame_version, release
+from .kept_pages import page_key
 from .languages import current_language
 from .models import Article, ArticleQuerySet
 
@@ -112,20 +110,8 @@ class KeptMainMixin:
         found = public_id_and_time(self.kwargs.get("slug"))
         if len(found) != 1:
             return None
-        pk, updated_at = found[0]
-        frame = frame_version()
-        # Only the addresses the page names (?cite_lang=): any other parameter
-        # would be a new key, and arbitrary ones could fill the cache.
-        if frame is None or any(p not in self.kept_params for p in self.request.GET):
-            return None
-        # The part holds absolute URLs (canonical, citation tags), so their root too.
-        address = absolute_url(self.request.get_full_path(), self.request)
-        digest = hashlib.blake2b(address.encode(), digest_size=12).hexdigest()
-        lang = current_language()
-        return (
-            f"article-page:{release()}:{pk}:{updated_at.timestamp()}:{lang}:{digest}:"
-            f"{frame}"
-        )
+        # The id and time, not the page: the article's own key, as the lists'.
+        return page_key(self.request, "article-page", found[0], self.kept_params)
 
     def render_main(self, context):
         """The page's title, metadata tags and main part, as safe strings."""

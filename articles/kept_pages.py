@@ -119,8 +119,8 @@ def forget_frame():
 
 def page_key(request, name, fingerprint, params=()):
     """The key of the page `name` at this address showing `fingerprint`; None when it
-    is not kept (kept pages off, no frame version, or an unexpected query string)."""
-    if not settings.KEPT_PAGES or request.method not in ("GET", "HEAD"):
+    is not kept (no frame version, or a query string other than `params`)."""
+    if request.method not in ("GET", "HEAD"):
         return None
     if any(param not in params for param in request.GET):
         return None
@@ -130,10 +130,7 @@ def page_key(request, name, fingerprint, params=()):
     # Pages hold absolute URLs (canonical, hreflang), so the site's root too.
     address = digest(absolute_url(request.get_full_path(), request))
     lang = current_language()
-    return (
-        f"kept-page:{FORMAT}:{release()}:{name}:{lang}:{address}:{frame}:"
-        f"{digest(fingerprint)}"
-    )
+    return f"{name}:{FORMAT}:{release()}:{lang}:{address}:{frame}:{digest(fingerprint)}"
 
 
 class KeptPageMixin:
@@ -151,8 +148,9 @@ class KeptPageMixin:
     def get(self, request, *args, **kwargs):
         key = None
         fingerprint = self.page_fingerprint()
-        if fingerprint is not None:
-            key = page_key(request, type(self).__name__, fingerprint, self.kept_params)
+        if fingerprint is not None and settings.KEPT_PAGES:
+            name = f"kept-page:{type(self).__name__}"
+            key = page_key(request, name, fingerprint, self.kept_params)
         if key and (content := cache_get(key)) is not None:
             return HttpResponse(content)
         response = super().get(request, *args, **kwargs)
