@@ -1,20 +1,27 @@
 """The search page: `/<lang>/search/?q=…&type=…&year=…&page=…`."""
 
 import re
+from array import array
 
 from django.conf import settings
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from articles.caching import cache_get, cache_set
+from articles.kept_pages import KEPT_SECONDS, digest, page_key
+
 from .engine import Search
 from .facets import active_filters, build_facets, page_url, search_url, type_tabs
-from .forms import SearchForm
+from .forms import FILTERS, SearchForm
+from .models import Kind
 from .text import MAX_QUERY_CHARS, MAX_WORDS, Query
 
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 MAX_QUERY_STRING = 4096
+# The parameters a kept page of results may carry (any other: rendered, not kept).
+KEPT_PARAMS = ("q", *FILTERS, "trimmed", "page")
 
 
 def parameters(request):
@@ -72,14 +79,45 @@ def search(request):
         elif "q" in params:
             context["message"] = _("Type one or more words to search.")
         return render(request, "search/search.html", context)
-    return render(
-        request, "search/search.html", results(query, filters, number, context)
-    )
-
-
-def results(query, filters, number, context):
-    """The context of a page of results (404 past the last page)."""
     engine = Search(query, filters).run()
+    key = kept_key(request, engine, number)
+    if key and (content := cache_get(key)) is not None:
+        return HttpResponse(content)
+    response = render(
+        request, "search/search.html", results(engine, filters, number, context)
+    )
+    if key:
+        cache_set(key, response.content, KEPT_SECONDS)
+    return response
+
+
+def kept_key(request, engine, number):
+    """The key a page of results is kept under, or None: render it afresh.
+
+    The search itself runs on every request, through the visibility rule, so a
+    result taken out of public view leaves the page at once. A page is kept when its
+    results are all articles: what it shows of them (rows, snippets, facets) moves
+    their `updated_at` when it changes (articles.freshness), so the fingerprint is
+    each result's id, `updated_at` and best document with its rank. Pages with
+    knowledge-base entries render afresh (agreements record no time of change), and
+    so do empty ones (their "did you mean" looks further).
+    """
+    if not settings.KEPT_PAGES or not engine.total:
+        return None
+    if engine.ids.get(Kind.EVENT) or engine.ids.get(Kind.AGREEMENT):
+        return None
+    found, updated = engine.matched[Kind.ARTICLE], engine.updated
+    # As numbers: a repr of hundreds of times and tuples costs more than the search.
+    values = array("d")
+    for pk in engine.ids[Kind.ARTICLE]:
+        rank, document, _ = found[pk]
+        values.extend((pk, updated[pk].timestamp(), document, rank))
+    fingerprint = (number, digest(values.tobytes()))
+    return page_key(request, "kept-page:search", fingerprint, KEPT_PARAMS)
+
+
+def results(engine, filters, number, context):
+    """The context of a page of results (404 past the last page)."""
     if engine.total == 0:
         engine = corrected(engine, context)
     size = settings.PAGE_SIZE

@@ -270,6 +270,10 @@ CASES = [
     (search_url, add_author, "Coauthor"),
     (search_url, renumber_issue, "No. 77"),
     (search_url, edit_body, "New <mark>body</mark> text"),
+    # the search page's facets
+    (search_url, rename_keyword, "new keyword"),
+    (search_url, tag_article, "added keyword"),
+    (search_url, rename_rubric, "New rubric"),
     (timeline_url, add_event, "Brand-new summit"),
     (timeline_url, redate_event, "1995"),
     # the timeline's kept filter widgets
@@ -298,9 +302,16 @@ def test_a_change_shows_on_the_cached_page_at_once(
     before = client.get(url)
     if settings.PAGE_CACHE_ENABLED:
         assert before["X-Page-Cache"] == "hit"
-    elif url_of in (article_url, issue_url, keyword_url, home_url, timeline_url):
-        # kept whole; search and the other knowledge-base pages keep parts (rows,
-        # snippets, charts, filters, counts), not their pages
+    elif url_of in (
+        article_url,
+        issue_url,
+        keyword_url,
+        home_url,
+        timeline_url,
+        search_url,
+    ):
+        # kept whole; the other knowledge-base pages keep parts (charts, filters,
+        # counts), not their pages
         assert any(key.startswith(KEPT_KEYS) for key in cache._cache)
         assert before.content == first.content
     assert expected not in before.content.decode()
