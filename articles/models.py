@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, router
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import GenericTaggedItemBase, TagBase
 
 from . import extensions
@@ -380,6 +380,60 @@ class TaggedItem(GenericTaggedItemBase):
         ]
 
 
+class KeywordLinks(_TaggableManager):
+    """`obj.keywords`: keywords matched by identity, whatever the active language.
+
+    taggit matches the keywords to unlink by `name`, which modeltranslation answers
+    in the active language while a query reads the base column: `remove(keyword)`
+    unlinked nothing in Russian or English, and `set()` unlinked and linked again
+    every keyword it kept (signals, `updated_at` moves and all). Here a keyword given
+    as an object is matched by its id. A keyword given as a name is taggit's
+    business, as before.
+    """
+
+    def remove(self, *tags):
+        tag_model = self.through.tag_model()
+        names = [tag for tag in tags if not isinstance(tag, tag_model)]
+        if names:
+            super().remove(*names)
+        self._unlink({tag.pk for tag in tags if isinstance(tag, tag_model)})
+
+    def set(self, tags, *, through_defaults=None, **kwargs):
+        if kwargs.get("clear"):
+            return super().set(tags, through_defaults=through_defaults, **kwargs)
+        tag_kwargs = kwargs.pop("tag_kwargs", {})
+        wanted = self._to_tag_model_instances(tags, tag_kwargs)
+        self._unlink(self._linked_ids() - {tag.pk for tag in wanted})
+        self.add(*wanted, through_defaults=through_defaults, **kwargs)
+        return None
+
+    def _links(self):
+        db = router.db_for_write(self.through, instance=self.instance)
+        return self.through._default_manager.using(db).filter(**self._lookup_kwargs())
+
+    def _linked_ids(self):
+        return set(self._links().values_list("tag_id", flat=True))
+
+    def _unlink(self, ids):
+        """Unlink the keywords `ids`, with the signals taggit's `remove()` sends."""
+        ids = ids & self._linked_ids()
+        if not ids:
+            return
+        self._remove_prefetched_objects()
+        links = self._links()
+        common = {
+            "sender": self.through,
+            "instance": self.instance,
+            "reverse": False,
+            "model": self.through.tag_model(),
+            "pk_set": ids,
+            "using": links.db,
+        }
+        models.signals.m2m_changed.send(action="pre_remove", **common)
+        links.filter(tag_id__in=ids).delete()
+        models.signals.m2m_changed.send(action="post_remove", **common)
+
+
 def public_since(prefix=""):
     """When a public article became visible: its own time or its issue's, if later.
 
@@ -502,6 +556,7 @@ class Article(models.Model):
     )
     keywords = TaggableManager(
         through=TaggedItem,
+        manager=KeywordLinks,
         blank=True,
         verbose_name=_("keywords"),
         related_name="articles",

@@ -17,7 +17,7 @@ from articles.languages import (
     current_language,
     localized,
 )
-from articles.models import Article, TaggedItem, unique_slug
+from articles.models import Article, KeywordLinks, TaggedItem, unique_slug
 
 from .dates import PartialDate, Precision
 
@@ -283,6 +283,7 @@ class Event(SourceLanguageMixin, Dated):
     )
     keywords = TaggableManager(
         through=TaggedItem,
+        manager=KeywordLinks,
         blank=True,
         verbose_name=_("keywords"),
         related_name="events",
@@ -396,6 +397,7 @@ class Agreement(SourceLanguageMixin, Dated):
     )
     keywords = TaggableManager(
         through=TaggedItem,
+        manager=KeywordLinks,
         blank=True,
         verbose_name=_("keywords"),
         related_name="agreements",
