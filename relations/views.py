@@ -228,7 +228,9 @@ class TimelineView(KeptPageMixin, TemplateView):
             events=listed(page.object_list),
             timeline=kept_timeline(
                 events,
-                query.urlencode(),
+                # The filters' values, not the address: other parameters draw the
+                # same timeline and must not fill the cache with copies of it.
+                repr([(name, self.request.GET.getlist(name)) for name in form.fields]),
                 numbers={
                     event.slug: page.start_index() + i
                     for i, event in enumerate(page.object_list)

@@ -4,6 +4,7 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.cache import cache
 
 from tests.helpers import parse, url_in
 from tests.relations.builders import (
@@ -343,3 +344,20 @@ def test_registry_form_keeps_the_chosen_values(client, registry, lang):
         form.find("select", name="sort").find("option", selected="").attrs["value"]
         == "date"
     )
+
+
+def test_parameters_other_than_the_filters_draw_no_new_timeline(client, timeline):
+    """The drawn timeline is kept per filter values: other parameters of the address
+    (a tracker's, a crawler's) neither draw it again nor fill the cache with copies."""
+
+    def drawn():
+        return {key for key in cache._cache if ":kept:timeline-svg:" in key}
+
+    client.get(timeline_url("en", "kind=visit"))
+    first = drawn()
+    assert first
+    for junk in ("utm_source=feed", "fbclid=abc", "ref=1&ref=2"):
+        assert client.get(timeline_url("en", f"kind=visit&{junk}")).status_code == 200
+    assert drawn() == first
+    client.get(timeline_url("en", "kind=summit"))
+    assert len(drawn()) == len(first) + 1
