@@ -1,6 +1,7 @@
 import hashlib
 from collections import Counter
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -395,6 +396,8 @@ class IndicatorDetailView(DetailView):
 
 def keyword_section(keyword):
     """Published events and agreements with `keyword` (journal's keyword page)."""
+    if not _tags_entries(keyword):
+        return None
     # for_listing(): the narrow plain query of what a row shows (no tags here)
     events = list(
         Event.objects.published().filter(keywords=keyword).for_listing()[:100]
@@ -407,6 +410,14 @@ def keyword_section(keyword):
         "events": events,
         "agreements": agreements,
     }
+
+
+def _tags_entries(keyword):
+    """Whether `keyword` is linked to any event or agreement, published or not: one
+    look at its links, which spares most keywords (used by articles only) the two
+    queries that load the entries through the visibility rule."""
+    kinds = ContentType.objects.get_for_models(Event, Agreement).values()
+    return keyword.tagged_items.filter(content_type__in=list(kinds)).exists()
 
 
 def article_section(article):

@@ -22,6 +22,7 @@ from tests.builders import (
     past,
 )
 from tests.helpers import url_in
+from tests.relations.builders import make_agreement, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +38,12 @@ QUERIES = {
     # the article's key (the page is then kept): see ARTICLE_FRESH for a render
     "article": 1,
     "keywords": 1,  # keywords with public article counts
-    "keyword": 4,  # keyword, its articles' version, events, agreements
+    # keyword, its articles' version, whether events or agreements use it (see
+    # KEYWORD_WITH_ENTRIES when they do)
+    "keyword": 3,
 }
+# A keyword events and agreements use too: and those entries, one query each kind.
+KEYWORD_WITH_ENTRIES = 3 + 2
 # The same pages rendered (a fingerprint not kept yet, or kept pages off). Table of
 # contents rows are kept per article (articles/toc_cache.py): a list reads its ids and
 # times, and renders only rows not kept yet; the most used keywords are kept until
@@ -46,7 +51,7 @@ QUERIES = {
 RENDERED = {
     "home": 3 + 3,  # and the toc rows, their sections, the recent rows
     "issue": 2 + 2,  # and the toc rows, their sections
-    "keyword": 4 + 2,  # and the count and the page of rows
+    "keyword": 3 + 2,  # and the count and the page of rows
 }
 # Rendering the article page: article, authors, sections, refs, keywords, galleys,
 # events, agreements; with the kept part on, one more for its key.
@@ -110,6 +115,25 @@ def test_kept_list_pages_rendered_afresh_run_the_same_queries(
     for lang in ("ky", "ru", "en"):
         url = url_of(page, content, lang)
         assert_queries(client, url, RENDERED[page], django_assert_num_queries)
+
+
+@pytest.mark.parametrize("n", [2, 40])
+@pytest.mark.parametrize("kept", [True, False], ids=["kept", "rendered"])
+def test_a_keyword_page_with_entries_runs_the_same_queries_whatever_their_number(
+    client, settings, django_assert_num_queries, n, kept
+):
+    settings.KEPT_PAGES = kept
+    content = populate(2)
+    for i in range(n):
+        make_event(title_en=f"Tagged event {i}", keywords=[content.keyword])
+        make_agreement(title_en=f"Tagged agreement {i}", keywords=[content.keyword])
+    expected = KEYWORD_WITH_ENTRIES + (0 if kept else 2)
+    for lang in ("ky", "ru", "en"):
+        url = url_in(lang, content.keyword)
+        assert_queries(client, url, expected, django_assert_num_queries)
+    page = client.get(url_in("en", content.keyword)).content.decode()
+    assert "Tagged event 0" in page
+    assert "Tagged agreement 0" in page
 
 
 def test_listings_show_all_forty_articles(client):
