@@ -396,15 +396,20 @@ class KeywordLinks(_TaggableManager):
         names = [tag for tag in tags if not isinstance(tag, tag_model)]
         if names:
             super().remove(*names)
-        self._unlink({tag.pk for tag in tags if isinstance(tag, tag_model)})
+        ids = {tag.pk for tag in tags if isinstance(tag, tag_model)}
+        if ids:
+            self._unlink(ids & self._linked_ids())
 
     def set(self, tags, *, through_defaults=None, **kwargs):
         if kwargs.get("clear"):
             return super().set(tags, through_defaults=through_defaults, **kwargs)
         tag_kwargs = kwargs.pop("tag_kwargs", {})
         wanted = self._to_tag_model_instances(tags, tag_kwargs)
-        self._unlink(self._linked_ids() - {tag.pk for tag in wanted})
-        self.add(*wanted, through_defaults=through_defaults, **kwargs)
+        linked = self._linked_ids()
+        self._unlink(linked - {tag.pk for tag in wanted})
+        new = [tag for tag in wanted if tag.pk not in linked]
+        if new:
+            self.add(*new, through_defaults=through_defaults, **kwargs)
         return None
 
     def _links(self):
@@ -415,8 +420,8 @@ class KeywordLinks(_TaggableManager):
         return set(self._links().values_list("tag_id", flat=True))
 
     def _unlink(self, ids):
-        """Unlink the keywords `ids`, with the signals taggit's `remove()` sends."""
-        ids = ids & self._linked_ids()
+        """Unlink the linked keywords `ids`, with the signals taggit's `remove()`
+        sends; nothing, and no signal, when there are none."""
         if not ids:
             return
         self._remove_prefetched_objects()

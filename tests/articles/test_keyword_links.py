@@ -83,3 +83,23 @@ def test_removing_a_keyword_that_is_not_linked_changes_nothing(tagged):
         m2m_changed.disconnect(record, sender=TaggedItem)
     assert changes == []
     assert linked(obj) == {water, border, trade}
+
+
+@pytest.mark.parametrize("tagged", MAKERS, indirect=True)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_setting_the_keywords_an_object_has_changes_nothing(tagged, lang):
+    obj, water, border, trade = tagged
+    links = set(TaggedItem.objects.values_list("pk", "tag_id"))
+    changes = []
+
+    def record(action, **kwargs):
+        changes.append(action)
+
+    m2m_changed.connect(record, sender=TaggedItem)
+    try:
+        with translation.override(lang):
+            obj.keywords.set([trade, water, border])
+    finally:
+        m2m_changed.disconnect(record, sender=TaggedItem)
+    assert changes == []
+    assert set(TaggedItem.objects.values_list("pk", "tag_id")) == links
