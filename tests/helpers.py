@@ -168,3 +168,30 @@ def form_values(form):
     return {
         name: values if len(values) != 1 else values[0] for name, values in data.items()
     }
+
+
+# Keys of whole pages kept under a fingerprint (articles/kept_pages.py), in the
+# local-memory cache the tests use.
+KEPT_PAGE_KEYS = (":1:kept-page:", ":1:article-page:")
+
+
+def kept_keys(prefixes=KEPT_PAGE_KEYS):
+    from django.core.cache import cache
+
+    return {key for key in cache._cache if key.startswith(prefixes)}
+
+
+def html(client, url):
+    """The page at `url`, which must answer 200."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def kept(client, url, prefixes=KEPT_PAGE_KEYS):
+    """View the page twice: the first view keeps it, the second comes from there."""
+    before = kept_keys(prefixes)
+    first = html(client, url)
+    assert kept_keys(prefixes) - before, f"{url} was not kept"
+    assert html(client, url) == first
+    return first

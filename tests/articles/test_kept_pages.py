@@ -9,7 +9,6 @@ and content taken out of public view is never served from it.
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
 from django.urls import translate_url
@@ -30,6 +29,7 @@ from tests.builders import (
     make_staff,
     past,
 )
+from tests.helpers import html, kept, kept_keys
 from tests.journalpages.builders import make_page
 from tests.relations.builders import make_agreement, make_domain, make_event
 
@@ -42,27 +42,6 @@ def kept_pages_only(settings):
     settings.PAGE_CACHE_ENABLED = False
     settings.KEPT_PAGES = True
     settings.ARTICLE_MAIN_CACHE = True
-
-
-def kept_keys():
-    return {
-        k for k in cache._cache if k.startswith((":1:kept-page:", ":1:article-page:"))
-    }
-
-
-def html(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def kept(client, url):
-    """View the page twice: the first view keeps it, the second comes from there."""
-    before = kept_keys()
-    first = html(client, url)
-    assert kept_keys() - before, f"{url} was not kept"
-    assert html(client, url) == first
-    return first
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ snippets, facets) reaches it; and knowledge-base results are never kept.
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 
 from articles.models import Article
@@ -17,6 +16,7 @@ from articles.workflow import Role, transition
 from search import engine
 from search.models import Kind
 from search.text import Query
+from tests import helpers
 from tests.builders import (
     add_section,
     future,
@@ -28,6 +28,7 @@ from tests.builders import (
     make_staff,
     past,
 )
+from tests.helpers import html
 from tests.relations.builders import make_event
 
 pytestmark = pytest.mark.django_db
@@ -42,23 +43,15 @@ def kept_pages_only(settings):
     settings.ARTICLE_MAIN_CACHE = True
 
 
+SEARCH_KEYS = (":1:kept-page:search:",)
+
+
 def kept_keys():
-    return {k for k in cache._cache if k.startswith(":1:kept-page:search:")}
-
-
-def html(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
+    return helpers.kept_keys(SEARCH_KEYS)
 
 
 def kept(client, url):
-    """View the page twice: the first view keeps it, the second comes from there."""
-    before = kept_keys()
-    first = html(client, url)
-    assert kept_keys() - before, f"{url} was not kept"
-    assert html(client, url) == first
-    return first
+    return helpers.kept(client, url, SEARCH_KEYS)
 
 
 @pytest.fixture
