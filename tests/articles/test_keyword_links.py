@@ -1,6 +1,8 @@
 """`obj.keywords` (articles.models.KeywordLinks): keywords are linked and unlinked by
 identity in every language, for articles and knowledge-base entries alike."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.db.models.signals import m2m_changed
 from django.utils import translation
@@ -29,6 +31,21 @@ def linked(obj):
     return set(obj.keywords.all())
 
 
+@contextmanager
+def link_signals():
+    """[(action, keyword ids)] of the keyword-link signals sent inside the block."""
+    changes = []
+
+    def record(action, pk_set, **kwargs):
+        changes.append((action, frozenset(pk_set or ())))
+
+    m2m_changed.connect(record, sender=TaggedItem)
+    try:
+        yield changes
+    finally:
+        m2m_changed.disconnect(record, sender=TaggedItem)
+
+
 @pytest.mark.parametrize("tagged", MAKERS, indirect=True)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_remove_unlinks_the_keyword_in_every_language(tagged, lang):
@@ -45,17 +62,8 @@ def test_set_touches_only_the_links_that_change(tagged, lang):
     obj, water, border, trade = tagged
     kept = set(TaggedItem.objects.filter(tag__in=[water, trade]).values_list("pk"))
     added = make_keyword(name_ky="жер", name_ru="земля", name_en="land")
-    changes = []
-
-    def record(action, pk_set, **kwargs):
-        changes.append((action, frozenset(pk_set)))
-
-    m2m_changed.connect(record, sender=TaggedItem)
-    try:
-        with translation.override(lang):
-            obj.keywords.set([water, trade, added])
-    finally:
-        m2m_changed.disconnect(record, sender=TaggedItem)
+    with link_signals() as changes, translation.override(lang):
+        obj.keywords.set([water, trade, added])
     assert linked(obj) == {water, trade, added}
     # The links of the keywords kept are the same rows: nothing was unlinked and
     # linked again (each of which moves what pages show and re-indexes search).
@@ -71,16 +79,8 @@ def test_set_touches_only_the_links_that_change(tagged, lang):
 def test_removing_a_keyword_that_is_not_linked_changes_nothing(tagged):
     obj, water, border, trade = tagged
     other = make_keyword(name_en="other")
-    changes = []
-
-    def record(action, **kwargs):
-        changes.append(action)
-
-    m2m_changed.connect(record, sender=TaggedItem)
-    try:
+    with link_signals() as changes:
         obj.keywords.remove(other)
-    finally:
-        m2m_changed.disconnect(record, sender=TaggedItem)
     assert changes == []
     assert linked(obj) == {water, border, trade}
 
@@ -90,16 +90,7 @@ def test_removing_a_keyword_that_is_not_linked_changes_nothing(tagged):
 def test_setting_the_keywords_an_object_has_changes_nothing(tagged, lang):
     obj, water, border, trade = tagged
     links = set(TaggedItem.objects.values_list("pk", "tag_id"))
-    changes = []
-
-    def record(action, **kwargs):
-        changes.append(action)
-
-    m2m_changed.connect(record, sender=TaggedItem)
-    try:
-        with translation.override(lang):
-            obj.keywords.set([trade, water, border])
-    finally:
-        m2m_changed.disconnect(record, sender=TaggedItem)
+    with link_signals() as changes, translation.override(lang):
+        obj.keywords.set([trade, water, border])
     assert changes == []
     assert set(TaggedItem.objects.values_list("pk", "tag_id")) == links
