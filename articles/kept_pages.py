@@ -27,7 +27,7 @@ Rules that make this safe:
 """
 
 import hashlib
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from django.conf import settings
@@ -133,6 +133,19 @@ def page_key(request, name, fingerprint, params=()):
     return f"{name}:{FORMAT}:{release()}:{lang}:{address}:{frame}:{digest(fingerprint)}"
 
 
+def kept_response(key, render):
+    """The page kept under `key`, or `render()`'s response, kept under `key` when it
+    is a 200. No key: rendered, not kept."""
+    if key and (content := cache_get(key)) is not None:
+        return HttpResponse(content)
+    response = render()
+    if key and response.status_code == 200:
+        if hasattr(response, "render"):
+            response.render()
+        cache_set(key, response.content, KEPT_SECONDS)
+    return response
+
+
 class KeptPageMixin:
     """For a reader page's view: `page_fingerprint()` says what the page shows; the
     page is served from the cache while that holds, and rendered and kept when not.
@@ -151,10 +164,4 @@ class KeptPageMixin:
         if fingerprint is not None and settings.KEPT_PAGES:
             name = f"kept-page:{type(self).__name__}"
             key = page_key(request, name, fingerprint, self.kept_params)
-        if key and (content := cache_get(key)) is not None:
-            return HttpResponse(content)
-        response = super().get(request, *args, **kwargs)
-        if key and response.status_code == 200:
-            response.render()
-            cache_set(key, response.content, KEPT_SECONDS)
-        return response
+        return kept_response(key, partial(super().get, request, *args, **kwargs))

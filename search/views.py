@@ -4,13 +4,12 @@ import re
 from array import array
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from articles.caching import cache_get, cache_set
-from articles.kept_pages import KEPT_SECONDS, digest, page_key
+from articles.kept_pages import digest, kept_response, page_key
 
 from .engine import Search
 from .facets import active_filters, build_facets, page_url, search_url, type_tabs
@@ -80,15 +79,12 @@ def search(request):
             context["message"] = _("Type one or more words to search.")
         return render(request, "search/search.html", context)
     engine = Search(query, filters).run()
-    key = kept_key(request, engine, number)
-    if key and (content := cache_get(key)) is not None:
-        return HttpResponse(content)
-    response = render(
-        request, "search/search.html", results(engine, filters, number, context)
+    return kept_response(
+        kept_key(request, engine, number),
+        lambda: render(
+            request, "search/search.html", results(engine, filters, number, context)
+        ),
     )
-    if key:
-        cache_set(key, response.content, KEPT_SECONDS)
-    return response
 
 
 def kept_key(request, engine, number):
