@@ -494,13 +494,11 @@ def _compiled_rows(alias, names):
 
 
 def _article_rows(filters, ids):
-    """The rows of `_article_rows_query()`. On PostgreSQL, built by the ORM once
-    per process and set of filters, and only its values are bound per search:
-    building it cost as much as running it. Elsewhere, the ORM every time."""
+    """The rows of `_article_rows_query()`, on PostgreSQL: built by the ORM once per
+    process and set of filters, and only its values are bound per search (building
+    it cost as much as running it)."""
     names = tuple(sorted(k for k in filters if k in _STAND_INS))
     alias = Article.objects.db
-    if connections[alias].vendor != "postgresql":
-        return _rows(_article_rows_query(filters, ids))
     compiled = _compiled_rows(alias, names)
     if compiled is None:
         return _rows(_article_rows_query(filters, ids))
