@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.urls import translate_url
 from django.utils import timezone, translation
 
-from articles.article_cache import _compiled_key_query, key_query, public_id_and_time
+from articles.article_cache import KEY_QUERY, key_query, public_id_and_time
 from articles.context_processors import _in_language
 from articles.models import Article
 from articles.workflow import Role, transition
@@ -274,7 +274,7 @@ def test_the_compiled_key_query_answers_as_the_visibility_rule_does():
     ]
     withdraw(make_article())
     cases.append(Article.objects.get(status=S.WITHDRAWN))
-    assert _compiled_key_query(connection.alias) is not None
+    assert KEY_QUERY.compiled(connection.alias) is not None
     for article in cases:
         assert public_id_and_time(article.slug) == list(key_query(article.slug))
     shown.refresh_from_db()
