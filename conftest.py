@@ -32,6 +32,7 @@ def _empty_cache():
     from one test to the next, and frozen clocks repeat their timestamps."""
     from django.core.cache import cache
 
+    from articles import frame
     from articles.context_processors import forget_journal
     from articles.kept_pages import forget_frame
     from journalpages.context_processors import forget_pages
@@ -40,6 +41,7 @@ def _empty_cache():
     forget_journal()
     forget_pages()
     forget_frame()
+    frame.forget()
 
 
 def pytest_collection_modifyitems(config, items):

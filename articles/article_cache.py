@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from . import frame
 from .caching import cache_get, cache_set
 from .compiled import CompiledQuery
 from .kept_pages import page_key
@@ -68,13 +69,21 @@ class KeptMainMixin:
             self.template_name = template
             return self.render_to_response(context)
         main = self.render_main(context)
-        response = self.render_to_response(
-            {"main": main, "preview": not self.keep_main}
-        )
+        response = self.render_page(main)
         if key:
-            response.render()
+            if hasattr(response, "render"):
+                response.render()
             cache_set(key, response.content, MAIN_SECONDS)
         return response
+
+    def render_page(self, main):
+        """The page around `main`: in the kept frame (`articles.frame`), or rendered
+        whole (a preview, kept pages off, no frame to keep)."""
+        if self.keep_main and settings.KEPT_PAGES:
+            content = frame.page(self.request, self.template_name, main)
+            if content is not None:
+                return HttpResponse(content)
+        return self.render_to_response({"main": main, "preview": not self.keep_main})
 
     def template_without_main(self, article):
         """A whole-page template for an article whose page has no kept main part."""
