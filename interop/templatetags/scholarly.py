@@ -10,6 +10,7 @@ from articles.languages import LANGUAGE_CODES, current_language
 
 from ..citations import FORMATS, apa, citation_record, gost
 from ..meta import article_metadata as build_metadata
+from ..meta import head_html
 
 register = template.Library()
 
@@ -18,8 +19,9 @@ FORMAT_LABELS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON", "enw": "EndN
 
 @register.simple_tag(takes_context=True)
 def article_metadata(context, article):
-    """`{% article_metadata article as meta %}`: Highwire, DC, OG and JSON-LD data."""
-    return build_metadata(article, context["request"], current_language())
+    """`{% article_metadata article %}`: the canonical and hreflang links, Highwire,
+    DC, OG and JSON-LD tags of the article page's <head>."""
+    return head_html(build_metadata(article, context["request"], current_language()))
 
 
 def formatted_citations(article, lang, request):
