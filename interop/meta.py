@@ -18,10 +18,10 @@ without a PDF is self-canonical for search engines but has no `citation_*` tags.
 Dublin Core, Open Graph and JSON-LD describe the canonical page.
 """
 
+import html
 import json
 
 from django.conf import settings
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -110,31 +110,32 @@ def article_metadata(article, request, page_lang):
 def head_html(meta):
     """The tags of `article_metadata()`'s `meta`, one per line, as the page's <head>
     holds them. Built here rather than in template loops: an article has forty or
-    so, and each loop turn of the template engine cost more than the tag itself."""
-    tags = [format_html('<link rel="canonical" href="{}">', meta["canonical"])]
+    so, and each loop turn of the template engine cost more than the tag itself.
+    Values are escaped as the template engine escapes them (`html.escape`)."""
+    tags = [f'<link rel="canonical" href="{_e(meta["canonical"])}">']
     tags += [
-        format_html('<link rel="alternate" hreflang="{}" href="{}">', code, href)
+        f'<link rel="alternate" hreflang="{_e(code)}" href="{_e(href)}">'
         for code, href in meta["hreflang"]
     ]
     tags += [
-        format_html('<meta name="{}" content="{}">', name, content)
+        f'<meta name="{_e(name)}" content="{_e(content)}">'
         for name, content in meta["highwire"]
     ]
-    tags.append(format_html('<link rel="schema.DC" href="{}">', meta["dc_schema"]))
+    tags.append(f'<link rel="schema.DC" href="{_e(meta["dc_schema"])}">')
     for name, content, code in meta["dublin_core"]:
-        if code:
-            tag = '<meta name="{0}" content="{1}" xml:lang="{2}" lang="{2}">'
-            tags.append(format_html(tag, name, content, code))
-        else:
-            tags.append(format_html('<meta name="{}" content="{}">', name, content))
+        lang = f' xml:lang="{_e(code)}" lang="{_e(code)}"' if code else ""
+        tags.append(f'<meta name="{_e(name)}" content="{_e(content)}"{lang}>')
     tags += [
-        format_html('<meta property="{}" content="{}">', prop, content)
+        f'<meta property="{_e(prop)}" content="{_e(content)}">'
         for prop, content in meta["open_graph"]
     ]
     # json_ld() escaped what could end the element: safe inside <script>.
-    script = '<script type="application/ld+json">{}</script>'
-    tags.append(format_html(script, mark_safe(meta["json_ld"])))  # noqa: S308
-    return mark_safe("\n  ".join(tags))  # noqa: S308 - each part escaped above
+    tags.append(f'<script type="application/ld+json">{meta["json_ld"]}</script>')
+    return mark_safe("\n  ".join(tags))  # noqa: S308 - each value escaped above
+
+
+def _e(value):
+    return html.escape(str(value))
 
 
 def highwire(record, article, pdf_url):
