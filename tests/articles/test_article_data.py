@@ -93,6 +93,11 @@ def test_loads_what_for_detail_loads(django_assert_num_queries):
         assert [g.get_absolute_url() for g in loaded.galleys.all()] == [
             g.get_absolute_url() for g in expected.galleys.all()
         ]
+    # A query chained on a loaded relation asks for the same rows as the ORM's.
+    for name in RELATED:
+        assert list(getattr(loaded, name).order_by("-pk")) == list(
+            getattr(expected, name).order_by("-pk")
+        ), name
 
 
 def test_an_article_with_nothing_around_it():
