@@ -9,7 +9,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models, router
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce, Greatest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +27,7 @@ from .languages import (
     localized,
     value_in,
 )
+from .paths import slug_path
 from .transliteration import latin_name
 
 ISSN_VALIDATOR = RegexValidator(
@@ -219,7 +219,7 @@ class Issue(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:issue", kwargs={"slug": self.slug})
+        return slug_path("articles:issue", self.slug)
 
     def label(self, lang=None):
         """The issue as printed: "2024, № 4/1" (ky, ru), "2024, No. 4/1" (en)."""
@@ -320,7 +320,7 @@ class Keyword(TagBase):
         return localized(self, "name").text or self.slug
 
     def get_absolute_url(self):
-        return reverse("articles:keyword", kwargs={"slug": self.slug})
+        return slug_path("articles:keyword", self.slug)
 
     def all_labels(self):
         """ "чек ара / граница / border": the labels in ky, ru, en, "—" where missing.
@@ -634,7 +634,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:article", kwargs={"slug": self.slug})
+        return slug_path("articles:article", self.slug)
 
     @property
     def doi_url(self):
@@ -734,10 +734,7 @@ class Galley(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:galley",
-            kwargs={"slug": self.article.slug, "language": self.language},
-        )
+        return slug_path("articles:galley", self.article.slug, language=self.language)
 
 
 class ArticleSection(models.Model):

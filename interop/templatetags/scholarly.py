@@ -1,12 +1,12 @@
 """Tags for the article page: machine-readable metadata and "How to cite"."""
 
 from django import template
-from django.urls import reverse
 
 from articles.addresses import site_root
 from articles.caching import cache_get, cache_set
 from articles.context_processors import AUTONYMS
 from articles.languages import LANGUAGE_CODES, current_language
+from articles.paths import slug_path
 
 from ..citations import FORMATS, apa, citation_record, gost
 from ..meta import article_metadata as build_metadata
@@ -69,9 +69,7 @@ def how_to_cite(context, article):
             {
                 "fmt": fmt,
                 "label": FORMAT_LABELS[fmt],
-                "url": reverse(
-                    "interop:citation", kwargs={"slug": article.slug, "fmt": fmt}
-                )
+                "url": slug_path("interop:citation", article.slug, fmt=fmt)
                 + f"?lang={lang}",
             }
             for fmt in FORMATS
