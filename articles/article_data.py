@@ -6,7 +6,9 @@ article's row comes with its issue, journal and section joined and its authors,
 body sections, references, keywords and PDFs as JSON arrays, from one query the
 ORM compiles once per process (`articles.compiled`). The objects are then put
 together as the ORM's prefetching would have: the page, its templates and the
-metadata tags read them the same way, with no query more.
+metadata tags read them the same way, with no query more. Rows other apps show on
+the page (the knowledge base's events and agreements) come in the same statement,
+through `extensions.article_page_rows`.
 """
 
 import functools
@@ -19,6 +21,7 @@ from django.db.models import OuterRef
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
+from . import extensions
 from .compiled import CompiledQuery
 from .models import (
     Article,
@@ -76,7 +79,7 @@ JOINED = (("issue", Issue), ("issue__journal", Journal), ("section", Section))
 def detail_query(slug, now=None):
     """The public article `slug` (at most two rows: the caller wants one): its
     columns, its issue's, journal's and section's, then its related rows as JSON
-    arrays in the order of `ARRAYS`."""
+    arrays in the order of `ARRAYS`, then those of `extensions.article_page_rows`."""
     columns = list(_attnames(Article))
     for path, model in JOINED:
         columns += [f"{path}__{name}" for name in _attnames(model)]
@@ -98,7 +101,13 @@ def detail_query(slug, now=None):
         Keyword,
         prefix="tag__",
     )
-    named = {f"json_{name}": arrays[name] for name in ARRAYS}
+    for name, build in extensions.article_page_rows.items():
+        rows = build(OuterRef("pk"))
+        plain = models.QuerySet(model=rows.model, query=rows.query.chain())
+        fields = _loaded(rows)
+        arrays[name] = ArraySubquery(plain.values(json=_object(rows.model, fields)))
+    names = (*ARRAYS, *extensions.article_page_rows)
+    named = {f"json_{i}": arrays[name] for i, name in enumerate(names)}
     public = ArticleQuerySet(model=Article).public(now=now)
     return (
         public.filter(slug=slug)
@@ -137,7 +146,7 @@ def _article(alias, row):
     Article.issue.field.set_cached_value(article, issue)
     Article.section.field.set_cached_value(article, section)
     article._prefetched_objects_cache = {}
-    related = dict(zip(ARRAYS, values, strict=True))
+    related = dict(zip((*ARRAYS, *extensions.article_page_rows), values, strict=True))
     authorships = []
     for item in _json(related.pop("authorships")):
         authorship = _from_json(alias, Authorship, item["row"])
@@ -155,7 +164,30 @@ def _article(alias, row):
     for name, model, _ordering in RELATED:
         items = [_from_json(alias, model, item) for item in _json(related[name])]
         _prefetched(article, name, items)
+    article.page_rows = {
+        name: [_from_json(alias, model, item) for item in _json(related[name])]
+        for name, model in _page_row_models().items()
+    }
     return article
+
+
+@functools.cache
+def _page_row_models():
+    """{name: model} of the rows other apps add (registered when apps are ready)."""
+    return {
+        name: build(OuterRef("pk")).model
+        for name, build in extensions.article_page_rows.items()
+    }
+
+
+def _loaded(queryset):
+    """The columns `queryset` loads of its model (all, or those `only()` names)."""
+    names, deferred = queryset.query.deferred_loading
+    fields = queryset.model._meta.concrete_fields
+    if deferred:
+        return tuple(f.attname for f in fields if f.name not in names)
+    kept = {*names, queryset.model._meta.pk.name}
+    return tuple(f.attname for f in fields if f.name in kept)
 
 
 def _from_columns(alias, model, values):
@@ -168,8 +200,27 @@ def _from_columns(alias, model, values):
 
 
 def _from_json(alias, model, item):
-    names = _attnames(model)
-    return model.from_db(alias, names, [item[name] for name in names])
+    """A `model` object from its JSON columns (all, or those a query loaded); dates
+    and times, which JSON gives as text, read as their fields read them."""
+    names = tuple(name for name in _attnames(model) if name in item)
+    convert = _converters(model)
+    values = [
+        convert[name](item[name]) if name in convert else item[name] for name in names
+    ]
+    return model.from_db(alias, names, values)
+
+
+# Fields whose values JSON gives as text (the rest are text, numbers or booleans).
+_TEXT_IN_JSON = {"DateField", "DateTimeField", "TimeField", "DecimalField", "UUIDField"}
+
+
+@functools.cache
+def _converters(model):
+    return {
+        field.attname: field.to_python
+        for field in model._meta.concrete_fields
+        if field.get_internal_type() in _TEXT_IN_JSON
+    }
 
 
 def _json(items):

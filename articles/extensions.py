@@ -18,6 +18,15 @@ def sections_for(providers, obj):
     return [section for provider in providers if (section := provider(obj))]
 
 
+# Rows other apps show on the article page, read in the page's one statement on
+# PostgreSQL (articles.article_data): {name: build}, where build(article_id) returns
+# a QuerySet of one model's rows for the article (`article_id` may be an expression)
+# in the order shown. The page's section provider finds them as model objects in
+# `article.page_rows[name]`; where that is missing (SQLite, previews) it runs the
+# query itself.
+article_page_rows = {}
+
+
 # Templates other apps add to the article page, rendered with the page's context: in
 # its <head> (metadata tags for indexers) and at the end of its main part (how to cite).
 article_head_templates = []

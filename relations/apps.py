@@ -51,5 +51,6 @@ class RelationsConfig(AppConfig):
             extensions.keyword_page_sections.append(views.keyword_section)
         if views.article_section not in extensions.article_page_sections:
             extensions.article_page_sections.append(views.article_section)
+        extensions.article_page_rows.update(views.ARTICLE_ROWS)
         if roles.ROLE_PERMISSIONS not in extensions.role_permissions:
             extensions.role_permissions.append(roles.ROLE_PERMISSIONS)

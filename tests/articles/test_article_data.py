@@ -4,11 +4,15 @@ It must load exactly what `for_detail()` loads, under the same visibility rule,
 and the page built from it must be the page built from `for_detail()`.
 """
 
+from datetime import date
+
 import pytest
 from django.db import connection
 
 from articles import article_data, views
 from articles.models import Article, Authorship
+from relations import views as relations_views
+from relations.models import LISTED_EVENT_FIELDS, Event
 from tests.builders import (
     add_galley,
     add_reference,
@@ -22,6 +26,7 @@ from tests.builders import (
     make_section,
 )
 from tests.helpers import html, url_in
+from tests.relations.builders import make_agreement, make_event
 
 pytestmark = [
     pytest.mark.django_db,
@@ -100,6 +105,39 @@ def test_loads_what_for_detail_loads(django_assert_num_queries):
         ), name
 
 
+def linked_entries(article):
+    """Events and agreements about `article`: published ones, of every date
+    precision and with an end, and unpublished ones the page must not show."""
+    make_event(articles=[article], title_en="Summit <one>", date_precision="year")
+    make_event(articles=[article], end_date=date(2021, 5, 2), title_en="Talks")
+    make_event(articles=[article], is_published=False, title_en="Hidden event")
+    make_agreement(articles=[article], title_en="Treaty & protocol")
+    make_agreement(articles=[article], is_published=False, title_en="Hidden treaty")
+    make_event(title_en="Unrelated event")
+
+
+def test_the_knowledge_base_entries_come_in_the_same_statement(
+    django_assert_num_queries,
+):
+    article = full_article()
+    linked_entries(article)
+    with django_assert_num_queries(1):
+        loaded = article_data.public_article(article.slug)
+    rows = loaded.page_rows
+    events = list(relations_views._article_events(article.pk))
+    agreements = list(relations_views._article_agreements(article.pk))
+    assert {e.title_en for e in events} == {"Talks", "Summit <one>"}
+    shown = LISTED_EVENT_FIELDS
+    for got, want in zip(rows[relations_views.ARTICLE_EVENTS], events, strict=True):
+        assert isinstance(got, Event)
+        assert got.pk == want.pk
+        assert all(getattr(got, f) == getattr(want, f) for f in shown), got
+    assert [columns(a) for a in rows[relations_views.ARTICLE_AGREEMENTS]] == [
+        columns(a) for a in agreements
+    ]
+    assert len(agreements) == 1 and isinstance(agreements[0].date, date)
+
+
 def test_an_article_with_nothing_around_it():
     make_journal()
     article = make_article(authors=0, section=None)
@@ -137,6 +175,7 @@ def test_the_page_is_the_page_for_detail_builds(client, settings, monkeypatch):
     """Byte for byte, in every language, with the kept page off (a render each time)."""
     settings.ARTICLE_MAIN_CACHE = False
     article = full_article(original_language="ru")
+    linked_entries(article)
     urls = [url_in(lang, article) for lang in ("ky", "ru", "en")]
     fast = [html(client, url) for url in urls]
     monkeypatch.setattr(
@@ -146,3 +185,5 @@ def test_the_page_is_the_page_for_detail_builds(client, settings, monkeypatch):
     )
     assert [html(client, url) for url in urls] == fast
     assert "Источник 2." in fast[0] and "0000-0002-1825-0097" in fast[0]
+    assert "Summit &lt;one&gt;" in fast[2] and "Treaty &amp; protocol" in fast[2]
+    assert "Hidden" not in fast[2]

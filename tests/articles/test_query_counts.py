@@ -58,10 +58,10 @@ RENDERED = {
 
 def article_fresh():
     """Queries of rendering the article page; with the kept part on, one more for its
-    key. On PostgreSQL: the article with everything it shows in one statement
-    (articles/article_data.py), events, agreements. Elsewhere: article, authors,
-    sections, refs, keywords, galleys, events, agreements."""
-    return 3 if connection.vendor == "postgresql" else 8
+    key. On PostgreSQL: the article with everything it shows, its events and
+    agreements included, in one statement (articles/article_data.py). Elsewhere:
+    article, authors, sections, refs, keywords, galleys, events, agreements."""
+    return 1 if connection.vendor == "postgresql" else 8
 
 
 def populate(n):
