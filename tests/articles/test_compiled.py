@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from django.db import connection
 
-from articles.compiled import CompiledQuery
+from articles.compiled import CompiledQuery, _numbered
 from articles.models import Article
 from tests.builders import future, make_article, make_journal
 
@@ -55,3 +55,9 @@ def test_a_stand_in_the_query_does_not_use_means_the_orm_runs_it():
         assert query.compiled(connection.alias) is None
     got = query.objects(connection.alias, now=future(1), slug="ignored")
     assert [a.pk for a in got] == [article.pk]
+
+
+def test_placeholders_are_numbered_as_postgresql_writes_them():
+    sql = "SELECT %s, '100%%', x LIKE %s || '%%' FROM t WHERE y = %s"
+    assert _numbered(sql) == "SELECT $1, '100%', x LIKE $2 || '%' FROM t WHERE y = $3"
+    assert _numbered("SELECT 1") == "SELECT 1"
