@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import OuterRef, Subquery
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
@@ -87,10 +87,14 @@ def detail_query(slug, now=None):
         name: _array(_related(model, ordering), model)
         for name, model, ordering in RELATED
     }
+    # Each author's row by its key: joined, PostgreSQL hashed the whole table.
+    contributor = _plain(Contributor).filter(pk=OuterRef("contributor_id"))
     arrays["authorships"] = _array(
         _related(Authorship, ["order", "id"]),
         Authorship,
-        contributor=_object(Contributor, _attnames(Contributor), "contributor__"),
+        contributor=Subquery(
+            contributor.values(json=_object(Contributor, _attnames(Contributor)))
+        ),
     )
     arrays["keywords"] = _array(
         _plain(TaggedItem).filter(
