@@ -1,6 +1,8 @@
 """Tags for the article page: machine-readable metadata and "How to cite"."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from articles.addresses import site_root
 from articles.caching import cache_get, cache_set
@@ -57,21 +59,32 @@ def how_to_cite(context, article):
     if lang not in LANGUAGE_CODES:
         lang = current_language()
     apa_text, gost_text = formatted_citations(article, lang, request)
+    # The two lists as markup, written here: template loops cost more than the
+    # rest of the block.
+    languages = [
+        format_html('<strong lang="{0}" aria-current="true">{1}</strong>', code, name)
+        if code == lang
+        else format_html(
+            '<a href="?cite_lang={0}#how-to-cite" hreflang="{0}" lang="{0}"'
+            ' rel="nofollow">{1}</a>',
+            code,
+            name,
+        )
+        for code, name in ((code, AUTONYMS[code]) for code in LANGUAGE_CODES)
+    ]
+    downloads = [
+        format_html(
+            '<a href="{}?lang={}" rel="nofollow" download>{}</a>',
+            slug_path("interop:citation", article.slug, fmt=fmt),
+            lang,
+            FORMAT_LABELS[fmt],
+        )
+        for fmt in FORMATS
+    ]
     return {
         "lang": lang,
         "apa": apa_text,
         "gost": gost_text,
-        "languages": [
-            {"code": code, "name": AUTONYMS[code], "current": code == lang}
-            for code in LANGUAGE_CODES
-        ],
-        "downloads": [
-            {
-                "fmt": fmt,
-                "label": FORMAT_LABELS[fmt],
-                "url": slug_path("interop:citation", article.slug, fmt=fmt)
-                + f"?lang={lang}",
-            }
-            for fmt in FORMATS
-        ],
+        "languages": mark_safe(" · ".join(languages)),  # noqa: S308 - parts escaped
+        "downloads": mark_safe(" · ".join(downloads)),  # noqa: S308 - parts escaped
     }
