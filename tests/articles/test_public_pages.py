@@ -351,3 +351,40 @@ def test_root_redirects_to_the_browsers_language(client, lang):
     response = client.get("/", headers={"accept-language": lang})
     assert response.status_code == 302
     assert response["Location"] == f"/{lang}/"
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("ky", "Осмонова Айгүл: ORCID iD"),
+        ("ru", "ORCID iD: Осмонова Айгүл"),
+        ("en", "ORCID iD of Aigul Osmonova"),
+    ],
+)
+def test_authors_and_references_are_listed_with_their_links(client, lang, label):
+    make_journal()
+    article = make_article(authors=0)
+    person = make_contributor(
+        last_name_ky="Осмонова",
+        first_name_ky="Айгүл",
+        last_name_ru="Осмонова",
+        first_name_ru="Айгүл",
+        last_name_en="Osmonova",
+        first_name_en="Aigul",
+        orcid="0000-0002-1825-0097",
+    )
+    Authorship.objects.create(article=article, contributor=person, order=0)
+    add_reference(article, 0, text='Trade <and> "borders" & more.', doi="10.1/x")
+    add_reference(article, 1, text="Second.", url="https://example.org/?a=1&b=2")
+    add_reference(article, 2, text="Third.")
+    doc = parse(client.get(url_in(lang, article)))
+    orcid = doc.find("a", class_="orcid")
+    assert orcid.attrs["href"] == "https://orcid.org/0000-0002-1825-0097"
+    assert orcid.attrs["aria-label"] == label
+    items = doc.find("section", class_="references").find_all("li")
+    assert [li.attrs["id"] for li in items] == ["ref-1", "ref-2", "ref-3"]
+    assert items[0].text == 'Trade <and> "borders" & more. https://doi.org/10.1/x'
+    assert [a.attrs["href"] for li in items for a in li.find_all("a")] == [
+        "https://doi.org/10.1/x",
+        "https://example.org/?a=1&b=2",
+    ]
